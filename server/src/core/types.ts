@@ -1,0 +1,153 @@
+/**
+ * Types shared by the analysis core and its front ends. Every range is a pair
+ * of UTF-16 offsets into the analysed text, which is what JavaScript strings,
+ * LSP positions and VS Code all count in; `lineMap.ts` turns them into lines
+ * and columns.
+ */
+import type { Severity, SurfaceId } from '../profile/profileTypes';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type StatementKind = 'sentence' | 'list-item' | 'table-row' | 'front-matter';
+
+export interface Statement {
+  kind: StatementKind;
+  /** The statement as the analyzer reads it (a table row is prefixed by its header). */
+  text: string;
+  /** Where the statement stands in the document. */
+  span: Span;
+  /**
+   * Offsets in the document of each character of `text`, when `text` is not a
+   * plain slice of the document (table rows read with their header). Absent
+   * means `text` starts at `span.start` and maps one to one.
+   */
+  sourceOffsets?: number[];
+  /** Heading path of the section the statement is in. */
+  section: string[];
+  /** The front-matter key, for `front-matter` statements. */
+  key?: string;
+}
+
+/** Words in the document that gave a facet. */
+export interface Evidence {
+  facet: 'surface' | 'cloud' | 'collaboration' | 'customer' | 'order';
+  value: string;
+  span: Span;
+}
+
+export interface StatementFacets {
+  surfaces: SurfaceId[];
+  /** Cloud ids the statement ties the product to. */
+  clouds: string[];
+  collaboration?: 'first-party' | 'co-developed';
+  /** Named co-developers ("Amazon"), when the statement names them. */
+  partners: string[];
+  customers: string[];
+  /** Cloud the statement says the product ships on first. */
+  firstOn?: string;
+  evidence: Evidence[];
+}
+
+export type Classification = 'api' | 'non-api' | 'hybrid';
+
+/** Facts about the whole document: declared in front matter, or inferred from statements. */
+export interface DocumentFacts {
+  classification?: Classification;
+  classificationDeclared: boolean;
+  surfaces: SurfaceId[];
+  servedOn: string[];
+  servedOnDeclared: boolean;
+  collaboration: 'first-party' | 'co-developed';
+  collaborationDeclared: boolean;
+  partners: string[];
+  customers: string[];
+  customersDeclared: boolean;
+  firstOn?: string;
+  launch?: string;
+  product?: string;
+}
+
+/** A front-matter fact a finding relied on, with where it is written. */
+export interface FactUse {
+  key: string;
+  value: string;
+  span?: Span;
+}
+
+export interface Waiver {
+  rules: string[];
+  approver?: string;
+  approvedOn?: string;
+  expires?: string;
+  reference?: string;
+  span: Span;
+  /** The statement it applies to, if one follows it. */
+  target?: Span;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** Clause ids cited, in profile order. */
+  clauses: string[];
+  /** Carve-out rule ids that could apply instead. */
+  carveOuts: string[];
+  evidence: Evidence[];
+  facts: FactUse[];
+  /** Set when a waiver silences the finding; the finding is still reported as waived. */
+  waivedBy?: Waiver;
+  /** For the statement a finding is on; lets fixes and hovers find it again. */
+  statementKind?: StatementKind;
+}
+
+export interface RegimeChoice {
+  id: string;
+  /** Why this regime: the spec's launch date, a setting, a date, or today. */
+  reason: 'launch' | 'regime' | 'as-of' | 'today';
+  date?: string;
+}
+
+export interface AnalyzeOptions {
+  /** Regime id chosen explicitly (CLI `--regime`, setting). Wins over dates. */
+  regime?: string;
+  /** Date whose regime applies (CLI `--as-of`, setting), `YYYY-MM-DD`. */
+  asOf?: string;
+  /** Today's date, `YYYY-MM-DD`; waivers expire against it. Defaults to the clock. */
+  today?: string;
+  /** Per-rule severity overrides; `off` drops the rule. */
+  severity?: Record<string, Severity | 'off'>;
+}
+
+/** One front-matter entry with the exact ranges of its key and value. */
+export interface FrontMatterEntry {
+  key: string;
+  /** Scalar values as strings; a list gives one string per item. */
+  values: string[];
+  keySpan: Span;
+  valueSpan: Span;
+  /** Each list item's range, in the order of `values`. */
+  itemSpans: Span[];
+}
+
+export interface FrontMatter {
+  /** The whole block including both `---` fences. */
+  span: Span;
+  /** The YAML text between the fences. */
+  contentSpan: Span;
+  entries: FrontMatterEntry[];
+}
+
+export interface Analysis {
+  regime: RegimeChoice;
+  frontMatter?: FrontMatter;
+  statements: Statement[];
+  facts: DocumentFacts;
+  /** All findings, waived ones included (see `Finding.waivedBy`), in document order. */
+  findings: Finding[];
+  waivers: Waiver[];
+}

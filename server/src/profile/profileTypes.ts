@@ -1,0 +1,172 @@
+/**
+ * The shape of a contract profile once it is loaded and validated. A profile is
+ * data only: the YAML file on disk is checked against `profile.schema.json`
+ * and then read into these types.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Confidence = 'primary' | 'reported' | 'press';
+
+/** A surface is the kind of thing a statement describes (an API, an app, ...). */
+export type SurfaceId =
+  | 'api'
+  | 'stateless-api'
+  | 'stateful-runtime'
+  | 'non-api'
+  | 'device'
+  | 'open-weights'
+  | 'compute-capacity';
+
+export const SURFACE_IDS: readonly SurfaceId[] = [
+  'api',
+  'stateless-api',
+  'stateful-runtime',
+  'non-api',
+  'device',
+  'open-weights',
+  'compute-capacity',
+];
+
+export interface Regime {
+  id: string;
+  title: string;
+  /** First day in force, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day in force, `YYYY-MM-DD`; absent for the regime in force today. */
+  until?: string;
+  summary: string;
+}
+
+export interface ClauseSource {
+  title: string;
+  publisher: string;
+  date: string;
+  url?: string;
+}
+
+export interface Clause {
+  id: string;
+  regime: string;
+  title: string;
+  /** Short attributed quote; absent when no exact wording was published. */
+  quote?: string;
+  source: ClauseSource;
+  confidence: Confidence;
+}
+
+/** A cloud and the names by which specs refer to it. */
+export interface Cloud {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+/**
+ * Phrase lists that drive facet detection. Every entry is a literal phrase,
+ * matched case-insensitively on word boundaries; a trailing `*` matches any
+ * word ending. Phrases are never compiled as user regular expressions, so a
+ * profile cannot make the analyzer backtrack without bound.
+ */
+export interface Vocabulary {
+  homeCloud: string;
+  clouds: Cloud[];
+  surfaces: Record<SurfaceId, string[]>;
+  /** Verbs and phrases that tie a product to the cloud that follows them. */
+  hosting: string[];
+  /** Prepositions that tie a surface to an adjacent cloud ("on AWS"). */
+  placement: string[];
+  /** Words that negate the clause they stand in. */
+  negation: string[];
+  /** Phrases after which a cloud or surface is contrasted away ("instead of"). */
+  contrast: string[];
+  /** Phrases that make a cloud mention something other than hosting. */
+  nonHosting: string[];
+  /** Phrases that say a third party built the product with us. */
+  collaboration: string[];
+  /** Phrases that name a product built by us alone. */
+  firstParty: string[];
+  /** Customer segments and the phrases that name them. */
+  customers: Record<string, string[]>;
+  /** Phrases that say where a product ships first ("ships first on"). */
+  launchOrder: string[];
+}
+
+/** A condition over the effective facets of one statement. All given fields must hold. */
+export interface RuleCondition {
+  /** At least one of these surfaces. */
+  surface?: SurfaceId[];
+  /** The statement ties the product to a cloud other than the home cloud. */
+  offHome?: boolean;
+  collaboration?: 'first-party' | 'co-developed';
+  /** At least one of these customer segments. */
+  customer?: string[];
+  /** False: the product does not ship first on the home cloud. */
+  homeFirst?: boolean;
+}
+
+export type FixId =
+  | 'classify-non-api'
+  | 'declare-first-party'
+  | 'serve-on-home'
+  | 'add-natsec-customer'
+  | 'insert-waiver';
+
+/**
+ * `contract` rules are evaluated from their `when` condition. `document` rules
+ * (consistency, front matter, waivers) are checks built into the analyzer; the
+ * profile still owns their severity, wording and regimes.
+ */
+export type RuleKind = 'contract' | 'document';
+
+export interface Rule {
+  id: string;
+  kind: RuleKind;
+  title: string;
+  /** Regime ids the rule belongs to; `all` is expanded at load time. */
+  regimes: string[];
+  severity: Severity;
+  /** One sentence on what the rule fires on; used in messages and hovers. */
+  description: string;
+  when?: RuleCondition;
+  /** Rules whose match in the same regime excuses this one (carve-outs, narrower rules). */
+  unless: string[];
+  /** Carve-out rules a reviewer may rely on instead; listed in hovers. */
+  carveOuts: string[];
+  clauses: string[];
+  fixes: FixId[];
+}
+
+export interface FrontMatterKey {
+  key: string;
+  description: string;
+  kind: 'string' | 'date' | 'enum' | 'list';
+  /** Allowed values for `enum` and `list` keys; absent means any value. */
+  values?: string[];
+  /** Take the allowed values from the vocabulary instead of listing them. */
+  valuesFrom?: 'clouds' | 'customers';
+}
+
+/** What a workspace `.carveout.yaml` may set. */
+export interface WorkspaceConfig {
+  /** Profile file, relative to the `.carveout.yaml` that names it. */
+  profile?: string;
+  regime?: string;
+  asOf?: string;
+  /** Per-rule severity; `off` silences the rule. */
+  severity?: Record<string, Severity | 'off'>;
+  /** Extra aliases for known clouds, or new clouds, keyed by cloud id. */
+  cloudAliases?: Record<string, string[]>;
+  /** Glob patterns, relative to the config file, of specs not to check. */
+  ignore?: string[];
+}
+
+export interface Profile {
+  id: string;
+  title: string;
+  disclaimer: string;
+  regimes: Regime[];
+  clauses: Clause[];
+  vocabulary: Vocabulary;
+  rules: Rule[];
+  frontMatter: FrontMatterKey[];
+}
