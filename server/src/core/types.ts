@@ -15,20 +15,26 @@ export type StatementKind = 'sentence' | 'list-item' | 'table-row' | 'front-matt
 
 export interface Statement {
   kind: StatementKind;
-  /** The statement as the analyzer reads it (a table row is prefixed by its header). */
-  text: string;
   /** Where the statement stands in the document. */
   span: Span;
   /**
-   * Offsets in the document of each character of `text`, when `text` is not a
-   * plain slice of the document (table rows read with their header). Absent
-   * means `text` starts at `span.start` and maps one to one.
+   * For a table row, the header cell read before each of its cells, in column
+   * order; the analyzer reads "header cell, row cell" pairs.
    */
-  sourceOffsets?: number[];
-  /** Heading path of the section the statement is in. */
+  cells?: { header?: Span; cell: Span }[];
+  /** Heading titles of the sections the statement is in, outermost first. */
   section: string[];
   /** The front-matter key, for `front-matter` statements. */
   key?: string;
+  facets: StatementFacets;
+}
+
+export interface Heading {
+  level: number;
+  title: string;
+  span: Span;
+  /** From the heading to the end of its section. */
+  sectionSpan: Span;
 }
 
 /** Words in the document that gave a facet. */
@@ -38,16 +44,26 @@ export interface Evidence {
   span: Span;
 }
 
-export interface StatementFacets {
+/** A claim that a surface (or the product, when none is named) is hosted on a cloud. */
+export interface Tie {
+  cloud: string;
+  /** Surfaces named with the tie; empty when the statement leaves them to the document. */
   surfaces: SurfaceId[];
-  /** Cloud ids the statement ties the product to. */
-  clouds: string[];
+  evidence: Evidence[];
+}
+
+export interface StatementFacets {
+  /** Surfaces the statement names, negated and contrasted ones left out. */
+  surfaces: SurfaceId[];
+  ties: Tie[];
   collaboration?: 'first-party' | 'co-developed';
   /** Named co-developers ("Amazon"), when the statement names them. */
   partners: string[];
   customers: string[];
   /** Cloud the statement says the product ships on first. */
   firstOn?: string;
+  /** Clouds the statement says come later ("followed by Azure"). */
+  laterOn: string[];
   evidence: Evidence[];
 }
 
@@ -146,6 +162,7 @@ export interface Analysis {
   regime: RegimeChoice;
   frontMatter?: FrontMatter;
   statements: Statement[];
+  headings: Heading[];
   facts: DocumentFacts;
   /** All findings, waived ones included (see `Finding.waivedBy`), in document order. */
   findings: Finding[];

@@ -75,8 +75,12 @@ export interface Vocabulary {
   hosting: string[];
   /** Prepositions that tie a surface to an adjacent cloud ("on AWS"). */
   placement: string[];
-  /** Words that negate the clause they stand in. */
+  /** Words that negate the rest of the clause they stand in. */
   negation: string[];
+  /** Phrases that retract what came before them in the clause ("is out of scope"). */
+  negationAfter: string[];
+  /** Phrases that contain a negation word but negate nothing ("no later than"). */
+  neutral: string[];
   /** Phrases after which a cloud or surface is contrasted away ("instead of"). */
   contrast: string[];
   /** Phrases that make a cloud mention something other than hosting. */
@@ -87,8 +91,15 @@ export interface Vocabulary {
   firstParty: string[];
   /** Customer segments and the phrases that name them. */
   customers: Record<string, string[]>;
-  /** Phrases that say where a product ships first ("ships first on"). */
+  /** Phrases after which the named cloud ships first ("ships first on"). */
   launchOrder: string[];
+  /** Phrases after which the named cloud comes later ("followed by"). */
+  launchLater: string[];
+  /**
+   * Words that make a table column or a section about hosting ("cloud",
+   * "hosting"), so that a bare cloud name or "on AWS" there is a hosting claim.
+   */
+  hostingContext: string[];
 }
 
 /** A condition over the effective facets of one statement. All given fields must hold. */

@@ -1,0 +1,114 @@
+/**
+ * The analysis core's one entry point: text, profile and options in, a model
+ * of the spec and its findings out. It never throws on any input; problems
+ * with the input are findings too.
+ */
+import type { Profile, Rule, Severity } from '../profile/profileTypes';
+import { checkClassification, checkDeclarations } from './checkConsistency';
+import { compileVocabulary } from './compileVocabulary';
+import { documentFacts, homeServes } from './documentFacts';
+import { evaluateStatement, type RuleContext } from './evaluateRules';
+import { findStatements } from './findStatements';
+import { parseFrontMatter } from './parseFrontMatter';
+import { readFrontMatter } from './readFrontMatter';
+import { selectRegime, today } from './selectRegime';
+import type { Analysis, AnalyzeOptions, FactUse, Finding, FrontMatter, Span, Statement } from './types';
+import { applyWaivers, findWaivers } from './waivers';
+
+function frontMatterStatements(frontMatter: FrontMatter | undefined, servedOn: readonly string[]): Statement[] {
+  if (!frontMatter) return [];
+  return frontMatter.entries.map((entry) => ({
+    kind: 'front-matter' as const,
+    key: entry.key,
+    span: { start: entry.keySpan.start, end: Math.max(entry.valueSpan.end, entry.keySpan.end) },
+    section: [],
+    facets: {
+      surfaces: [],
+      ties: entry.key === 'served-on' ? servedOn.map((cloud) => ({ cloud, surfaces: [], evidence: [] })) : [],
+      partners: [],
+      customers: [],
+      laterOn: [],
+      evidence: [],
+    },
+  }));
+}
+
+function invalidFrontMatter(rule: Rule | undefined, message: string, span: Span, severity: Severity): Finding | undefined {
+  if (!rule) return undefined;
+  return { rule: rule.id, severity, message, span, clauses: [], carveOuts: [], evidence: [], facts: [] };
+}
+
+function applySeverity(findings: Finding[], overrides: AnalyzeOptions['severity']): Finding[] {
+  if (!overrides) return findings;
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const override = overrides[finding.rule];
+    if (override === 'off') continue;
+    if (override) finding.severity = override;
+    kept.push(finding);
+  }
+  return kept;
+}
+
+export function analyze(text: string, profile: Profile, options: AnalyzeOptions = {}): Analysis {
+  const vocabulary = compileVocabulary(profile);
+  const rules = new Map(profile.rules.map((rule) => [rule.id, rule]));
+  const home = profile.vocabulary.homeCloud;
+  const findings: Finding[] = [];
+  const add = (finding: Finding | undefined): void => {
+    if (finding) findings.push(finding);
+  };
+
+  const parsed = parseFrontMatter(text);
+  const { declared, issues } = readFrontMatter(parsed.frontMatter, profile, vocabulary);
+  for (const problem of parsed.problems) add(invalidFrontMatter(rules.get('invalid-front-matter'), problem.message, problem.span, 'error'));
+  for (const issue of issues) add(invalidFrontMatter(rules.get('invalid-front-matter'), issue.message, issue.span, issue.severity));
+
+  const body = findStatements(text, parsed.bodyStart, vocabulary);
+  const facts = documentFacts(declared, body.statements);
+  const regime = selectRegime(profile, facts.launch, options);
+  const entries = new Map((parsed.frontMatter?.entries ?? []).map((entry) => [entry.key, entry]));
+  const factUse = (key: string): FactUse | undefined => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    return { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } };
+  };
+  const context: RuleContext = { profile, regimeId: regime.id, facts, factUse, homeServes: homeServes(facts, body.statements, home) };
+  const active = (id: string): Rule | undefined => {
+    const rule = rules.get(id);
+    return rule && rule.regimes.includes(regime.id) ? rule : undefined;
+  };
+
+  const mismatch = active('declaration-mismatch');
+  const undetermined = active('classification-undetermined');
+  let firstOffHome: Statement | undefined;
+  for (const statement of body.statements) {
+    findings.push(...evaluateStatement(statement, context));
+    if (mismatch) add(checkDeclarations(statement, mismatch, context));
+    if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
+  }
+
+  // When no sentence puts the product off the home cloud, the front matter's `served-on` is the claim to judge.
+  const fmStatements = frontMatterStatements(parsed.frontMatter, facts.servedOnDeclared ? facts.servedOn : []);
+  const servedOnStatement = fmStatements.find((statement) => statement.key === 'served-on');
+  if (!firstOffHome && servedOnStatement && servedOnStatement.facets.ties.some((tie) => tie.cloud !== home)) {
+    findings.push(...evaluateStatement(servedOnStatement, context));
+    firstOffHome = servedOnStatement;
+  }
+  if (undetermined && firstOffHome) add(checkClassification(firstOffHome, undetermined, context));
+
+  const statements = [...fmStatements, ...body.statements];
+  const waivers = findWaivers(text, body.comments, body.statements, new Set(rules.keys()));
+  findings.push(...applyWaivers(findings, waivers, rules, options.today ?? today()));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+
+  return {
+    regime,
+    frontMatter: parsed.frontMatter,
+    statements,
+    headings: body.headings,
+    facts,
+    findings: applySeverity(findings, options.severity),
+    waivers,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Compiles a profile's phrase lists into one word trie. Matching walks the
+ * trie from each token and keeps the longest phrase, so "non-API" is read as
+ * the non-API surface and never as "API". A trie over literal words runs in
+ * time linear in the text whatever phrases a profile holds, which is why
+ * profiles carry phrases rather than regular expressions.
+ */
+import type { Profile, SurfaceId } from '../profile/profileTypes';
+import { normalizeWord, type Token } from './tokenize';
+
+export type Category =
+  | 'cloud'
+  | 'surface'
+  | 'hosting'
+  | 'placement'
+  | 'negation'
+  | 'negationAfter'
+  | 'neutral'
+  | 'contrast'
+  | 'nonHosting'
+  | 'collaboration'
+  | 'firstParty'
+  | 'customer'
+  | 'launchOrder'
+  | 'launchLater'
+  | 'hostingContext';
+
+export interface Term {
+  category: Category;
+  /** Cloud id, surface id or customer segment; the phrase itself otherwise. */
+  value: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Phrases whose last word is given as a prefix (`host*`). */
+  prefixes: { prefix: string; node: TrieNode }[];
+  terms: Term[];
+}
+
+export interface PhraseMatch {
+  terms: Term[];
+  /** Token indexes, end exclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export interface CompiledVocabulary {
+  root: TrieNode;
+  homeCloud: string;
+  cloudNames: Map<string, string>;
+}
+
+function newNode(): TrieNode {
+  return { next: new Map(), prefixes: [], terms: [] };
+}
+
+function phraseWords(phrase: string): string[] {
+  return phrase
+    .split(/[^\p{L}\p{N}'\u2019*]+/u)
+    .filter((word) => word.length > 0)
+    .map(normalizeWord);
+}
+
+function addPhrase(root: TrieNode, phrase: string, term: Term): void {
+  const words = phraseWords(phrase);
+  if (words.length === 0) return;
+  let node = root;
+  words.forEach((word, index) => {
+    const isPrefix = index === words.length - 1 && word.endsWith('*') && word.length > 1;
+    if (isPrefix) {
+      const prefix = word.slice(0, -1);
+      let entry = node.prefixes.find((candidate) => candidate.prefix === prefix);
+      if (!entry) {
+        entry = { prefix, node: newNode() };
+        node.prefixes.push(entry);
+      }
+      node = entry.node;
+      return;
+    }
+    let child = node.next.get(word);
+    if (!child) {
+      child = newNode();
+      node.next.set(word, child);
+    }
+    node = child;
+  });
+  if (!node.terms.some((existing) => existing.category === term.category && existing.value === term.value)) node.terms.push(term);
+}
+
+const cache = new WeakMap<Profile, CompiledVocabulary>();
+
+export function compileVocabulary(profile: Profile): CompiledVocabulary {
+  const cached = cache.get(profile);
+  if (cached) return cached;
+  const vocabulary = profile.vocabulary;
+  const root = newNode();
+  const addAll = (phrases: readonly string[] | undefined, category: Category, value?: string): void => {
+    for (const phrase of phrases ?? []) addPhrase(root, phrase, { category, value: value ?? phrase });
+  };
+  for (const cloud of vocabulary.clouds) {
+    addAll([cloud.id, cloud.name, ...cloud.aliases], 'cloud', cloud.id);
+  }
+  for (const [surface, phrases] of Object.entries(vocabulary.surfaces) as [SurfaceId, string[]][]) {
+    addAll(phrases, 'surface', surface);
+  }
+  for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
+  addAll(vocabulary.hosting, 'hosting');
+  addAll(vocabulary.placement, 'placement');
+  addAll(vocabulary.negation, 'negation');
+  addAll(vocabulary.negationAfter, 'negationAfter');
+  addAll(vocabulary.neutral, 'neutral');
+  addAll(vocabulary.contrast, 'contrast');
+  addAll(vocabulary.nonHosting, 'nonHosting');
+  addAll(vocabulary.collaboration, 'collaboration');
+  addAll(vocabulary.firstParty, 'firstParty');
+  addAll(vocabulary.launchOrder, 'launchOrder');
+  addAll(vocabulary.launchLater, 'launchLater');
+  addAll(vocabulary.hostingContext, 'hostingContext');
+  const compiled: CompiledVocabulary = {
+    root,
+    homeCloud: vocabulary.homeCloud,
+    cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
+  };
+  cache.set(profile, compiled);
+  return compiled;
+}
+
+/** Finds the longest phrase starting at each token, left to right, without overlaps. */
+export function matchPhrases(vocabulary: CompiledVocabulary, tokens: readonly Token[]): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    let node: TrieNode | undefined = vocabulary.root;
+    let best: { terms: Term[]; last: number } | undefined;
+    let cursor = index;
+    while (node && cursor < tokens.length) {
+      const token = tokens[cursor];
+      if (token.boundary || (cursor > index && token.header !== tokens[index].header)) break;
+      for (const entry of node.prefixes) {
+        if (token.word.startsWith(entry.prefix) && entry.node.terms.length > 0) {
+          if (!best || cursor + 1 > best.last) best = { terms: entry.node.terms, last: cursor + 1 };
+        }
+      }
+      node = node.next.get(token.word);
+      cursor++;
+      if (node && node.terms.length > 0) best = { terms: node.terms, last: cursor };
+    }
+    if (best) {
+      matches.push({ terms: best.terms, first: index, last: best.last, start: tokens[index].start, end: tokens[best.last - 1].end });
+      index = best.last;
+    } else {
+      index++;
+    }
+  }
+  return matches;
+}

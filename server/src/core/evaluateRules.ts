@@ -1,0 +1,150 @@
+/**
+ * Evaluates the profile's contract rules on each statement. A statement gives
+ * one "subject" per cloud tie (and one for its surfaces alone); a rule fires
+ * when its condition holds for a subject and no rule in its `unless` list,
+ * active in the same regime, holds for that subject too.
+ */
+import type { Profile, Rule, RuleCondition, SurfaceId } from '../profile/profileTypes';
+import { describeSurfaces } from './describe';
+import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
+import type { DocumentFacts, Evidence, FactUse, Finding, Statement } from './types';
+
+export interface Subject {
+  surfaces: SurfaceId[];
+  cloud?: string;
+  collaboration: 'first-party' | 'co-developed';
+  customers: string[];
+  homeFirst: boolean;
+  evidence: Evidence[];
+  facts: FactUse[];
+}
+
+export interface RuleContext {
+  profile: Profile;
+  regimeId: string;
+  facts: DocumentFacts;
+  /** Front-matter facts by key, with where they are written. */
+  factUse: (key: string) => FactUse | undefined;
+  /** Whether the home cloud serves the product anywhere in the document. */
+  homeServes: boolean;
+}
+
+function withFact(facts: FactUse[], fact: FactUse | undefined): void {
+  if (fact && !facts.some((existing) => existing.key === fact.key)) facts.push(fact);
+}
+
+/** Surfaces for a tie that names none: the declared classification, else what the text shows. */
+function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
+  const { classification, classificationDeclared, surfaces } = context.facts;
+  if (classificationDeclared) withFact(facts, context.factUse('classification'));
+  if (classification === 'api') {
+    const found = surfaces.filter((surface) => API_SURFACES.includes(surface));
+    return found.length > 0 ? found : ['api'];
+  }
+  if (classification === 'non-api') {
+    const found = surfaces.filter((surface) => NON_API_SURFACES.includes(surface));
+    return found.length > 0 ? found : ['non-api'];
+  }
+  if (classification === 'hybrid') return surfaces.length > 0 ? surfaces.slice() : ['api', 'non-api'];
+  return [];
+}
+
+function homeFirst(statement: Statement, context: RuleContext, facts: FactUse[]): boolean {
+  const home = context.profile.vocabulary.homeCloud;
+  const own = statement.facets;
+  if (own.firstOn !== undefined) return own.firstOn === home;
+  if (own.laterOn.includes(home)) return false;
+  if (context.facts.firstOn !== undefined) {
+    withFact(facts, context.factUse('ships-first-on'));
+    return context.facts.firstOn === home;
+  }
+  if (context.facts.servedOnDeclared) withFact(facts, context.factUse('served-on'));
+  return context.homeServes;
+}
+
+export function subjectsOf(statement: Statement, context: RuleContext, cloudsOverride?: string[]): Subject[] {
+  const own = statement.facets;
+  const base = (): Omit<Subject, 'surfaces' | 'evidence'> => {
+    const facts: FactUse[] = [];
+    let collaboration = own.collaboration;
+    if (collaboration === undefined) {
+      collaboration = context.facts.collaboration;
+      if (context.facts.collaborationDeclared) withFact(facts, context.factUse('co-developed-with'));
+    }
+    let customers = own.customers;
+    if (customers.length === 0) {
+      customers = context.facts.customers;
+      if (context.facts.customersDeclared) withFact(facts, context.factUse('customers'));
+    }
+    return { collaboration, customers, homeFirst: homeFirst(statement, context, facts), facts };
+  };
+  const subjects: Subject[] = [];
+  const ties = cloudsOverride ? cloudsOverride.map((cloud) => ({ cloud, surfaces: [] as SurfaceId[], evidence: [] as Evidence[] })) : own.ties;
+  for (const tie of ties) {
+    const subject = base();
+    const surfaces = tie.surfaces.length > 0 ? tie.surfaces : documentSurfaces(context, subject.facts);
+    subjects.push({ ...subject, cloud: tie.cloud, surfaces, evidence: tie.evidence });
+  }
+  if (own.surfaces.length > 0) {
+    subjects.push({ ...base(), surfaces: own.surfaces, evidence: own.evidence.filter((item) => item.facet === 'surface') });
+  }
+  return subjects;
+}
+
+export function conditionHolds(condition: RuleCondition, subject: Subject, homeCloud: string): boolean {
+  if (condition.surface && !subject.surfaces.some((surface) => condition.surface!.includes(surface))) return false;
+  if (condition.offHome !== undefined) {
+    const off = subject.cloud !== undefined && subject.cloud !== homeCloud;
+    if (off !== condition.offHome) return false;
+  }
+  if (condition.collaboration && subject.collaboration !== condition.collaboration) return false;
+  if (condition.customer) {
+    // A carve-out for a customer segment covers the product only when every customer it serves is in that segment.
+    if (subject.customers.length === 0 || !subject.customers.every((customer) => condition.customer!.includes(customer))) return false;
+  }
+  if (condition.homeFirst !== undefined && subject.homeFirst !== condition.homeFirst) return false;
+  return true;
+}
+
+function activeContractRules(profile: Profile, regimeId: string): Rule[] {
+  return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
+}
+
+function message(rule: Rule, subject: Subject, profile: Profile): string {
+  const cloud = subject.cloud ? profile.vocabulary.clouds.find((entry) => entry.id === subject.cloud)?.name ?? subject.cloud : undefined;
+  const what = describeSurfaces(subject.surfaces);
+  const where = cloud ? ` on ${cloud}` : '';
+  return `${rule.title}: ${what}${where}. ${rule.description}`;
+}
+
+/** Findings of the contract rules for one statement; at most one per rule. */
+export function evaluateStatement(statement: Statement, context: RuleContext, span = statement.span, cloudsOverride?: string[]): Finding[] {
+  const home = context.profile.vocabulary.homeCloud;
+  const rules = activeContractRules(context.profile, context.regimeId);
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const findings = new Map<string, Finding>();
+  for (const subject of subjectsOf(statement, context, cloudsOverride)) {
+    const holding = new Set(rules.filter((rule) => conditionHolds(rule.when!, subject, home)).map((rule) => rule.id));
+    for (const id of holding) {
+      const rule = byId.get(id)!;
+      if (rule.unless.some((other) => holding.has(other))) continue;
+      const existing = findings.get(id);
+      if (existing) {
+        existing.evidence.push(...subject.evidence.filter((item) => !existing.evidence.includes(item)));
+        continue;
+      }
+      findings.set(id, {
+        rule: id,
+        severity: rule.severity,
+        message: message(rule, subject, context.profile),
+        span,
+        clauses: rule.clauses.slice(),
+        carveOuts: rule.carveOuts.slice(),
+        evidence: subject.evidence.slice(),
+        facts: subject.facts,
+        statementKind: statement.kind,
+      });
+    }
+  }
+  return [...findings.values()];
+}
