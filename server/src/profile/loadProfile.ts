@@ -1,0 +1,74 @@
+/**
+ * Loads a contract profile from YAML text: syntax, then the JSON Schema, then
+ * the checks the schema cannot express. Each stage runs only when the one
+ * before it passed, so that one mistake is not reported three times over.
+ */
+import { BUILTIN_PROFILE_TEXT } from './builtinProfileText';
+import { checkProfile } from './profileChecks';
+import { toProfile } from './profileFile';
+import type { ProfileFile } from './profileFile';
+import { sortProblems } from './problems';
+import type { ProfileProblem } from './problems';
+import type { Profile } from './profileTypes';
+import { validateAgainstSchema } from './schemaValidation';
+import { parseYamlSource, problemAtOffsets, problemsAt } from './yamlSource';
+import { LineIndex } from './lineIndex';
+
+export interface ProfileParse {
+  /** Set exactly when `problems` is empty. */
+  profile?: Profile;
+  problems: ProfileProblem[];
+}
+
+/** The name problems of the built-in profile are reported under. */
+export const BUILTIN_PROFILE_FILE = 'builtin.profile.yaml';
+
+/** Parses and validates a profile file. Never throws. */
+export function parseProfile(text: string, file: string): ProfileParse {
+  try {
+    const parsed = parseYamlSource(text, file);
+    const source = parsed.source;
+    if (!source) return { problems: parsed.problems };
+    if (source.data === null || source.data === undefined) {
+      const message = 'The profile is empty; it must be a mapping with id, title, disclaimer, regimes, clauses, rules, frontMatter and vocabulary.';
+      return { problems: [problemAtOffsets(file, source.lines, 0, 0, message)] };
+    }
+    const schemaIssues = validateAgainstSchema('profile', source.data);
+    if (schemaIssues.length > 0) return { problems: sortProblems(problemsAt(source, schemaIssues)) };
+    const data = source.data as ProfileFile;
+    const issues = checkProfile(data);
+    if (issues.length > 0) return { problems: sortProblems(problemsAt(source, issues)) };
+    return { profile: toProfile(data), problems: [] };
+  } catch (error) {
+    // Reaching this is a bug in the loader; the file still gets a problem, not a crash.
+    const message = `The profile could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
+    return { problems: [problemAtOffsets(file, new LineIndex(''), 0, 0, message)] };
+  }
+}
+
+let builtin: Profile | undefined;
+
+/**
+ * The built-in profile, parsed once. It is frozen because every caller shares
+ * it. A problem in it is a bug that the unit tests catch, so it throws rather
+ * than hand back a profile that silently checks less.
+ */
+export function loadBuiltinProfile(): Profile {
+  if (!builtin) {
+    const { profile, problems } = parseProfile(BUILTIN_PROFILE_TEXT, BUILTIN_PROFILE_FILE);
+    if (!profile) {
+      const list = problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ');
+      throw new Error(`The built-in profile is invalid: ${list}`);
+    }
+    builtin = deepFreeze(profile);
+  }
+  return builtin;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

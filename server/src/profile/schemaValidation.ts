@@ -1,0 +1,148 @@
+/**
+ * Validates profile and workspace data against the published JSON Schemas and
+ * words each schema error for the person editing the file. The schemas are
+ * compiled once, on first use, in strict mode so that a mistake in a schema
+ * is caught by the unit tests rather than silently ignored.
+ */
+import Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import profileSchema from './profile.schema.json';
+import workspaceSchema from './workspace.schema.json';
+import type { DataIssue } from './problems';
+
+export type SchemaName = 'profile' | 'workspace';
+
+let validators: Record<SchemaName, ValidateFunction> | undefined;
+
+/** Compiles both schemas; exported so that tests can prove they compile. */
+export function compileSchemas(): Record<SchemaName, ValidateFunction> {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    ajv.addSchema(profileSchema);
+    validators = {
+      profile: ajv.getSchema(profileSchema.$id) as ValidateFunction,
+      workspace: ajv.compile(workspaceSchema),
+    };
+  }
+  return validators;
+}
+
+/** Problems of `data` against a schema, as issues on data paths. Never throws. */
+export function validateAgainstSchema(name: SchemaName, data: unknown): DataIssue[] {
+  let validate: ValidateFunction;
+  try {
+    validate = compileSchemas()[name];
+  } catch (error) {
+    return [{ path: [], message: `The ${name} schema could not be compiled: ${String(error)}.` }];
+  }
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  return errors.filter((e) => e.keyword !== 'propertyNames').map(toIssue);
+}
+
+function toIssue(error: ErrorObject): DataIssue {
+  const path = parsePointer(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) {
+    return { path: [...path, error.propertyName], part: 'key', message: patternMessage(error, `"${error.propertyName}"`) };
+  }
+  switch (error.keyword) {
+    case 'required':
+      return { path, message: `Missing required property "${String(params.missingProperty)}".` };
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      return { path: [...path, name], part: 'key', message: `Unknown property "${name}"; expected one of: ${allowed.join(', ')}.` };
+    }
+    case 'type':
+      return { path, message: `Expected ${article(String(params.type))}, found ${describe(error.data)}.` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
+      return { path, message: `${quote(error.data)} is not allowed here; expected one of: ${allowed}.` };
+    }
+    case 'pattern':
+      return { path, message: patternMessage(error, quote(error.data)) };
+    case 'minLength':
+      return { path, message: params.limit === 1 ? 'Must not be empty.' : `Must have at least ${String(params.limit)} characters.` };
+    case 'maxLength':
+      return { path, message: `Too long: at most ${String(params.limit)} characters are allowed.` };
+    case 'minItems':
+      return { path, message: `Must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}.` };
+    case 'maxItems':
+      return { path, message: `Too many items: at most ${String(params.limit)} are allowed.` };
+    case 'uniqueItems': {
+      const later = Math.max(Number(params.i), Number(params.j));
+      const earlier = Math.min(Number(params.i), Number(params.j));
+      const value = Array.isArray(error.data) ? error.data[later] : undefined;
+      return { path: [...path, later], message: `${quote(value)} is listed twice; it is already item ${earlier + 1}.` };
+    }
+    case 'minProperties':
+      return error.schemaPath.includes('/condition/')
+        ? { path, message: 'A condition needs at least one of: surface, offHome, collaboration, customer, homeFirst.' }
+        : { path, message: `Must have at least ${String(params.limit)} properties.` };
+    case 'maxProperties':
+      return { path, message: `Too many properties: at most ${String(params.limit)} are allowed.` };
+    default:
+      return { path, message: `${capitalise(error.message ?? 'Invalid value')}.` };
+  }
+}
+
+/** What each pattern in the schemas asks for, keyed by the definition that holds it. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  phrase:
+    'a phrase is literal text: no regular-expression characters (\\ ^ $ . | ? + ( ) [ ] { }), no space at either end, and at most one `*`, at the end',
+  id: 'an id is lower-case letters and digits in words joined by single hyphens, like `api-exclusivity`',
+  clauseId: 'a clause id is letters and digits in words joined by single hyphens, underscores or dots, like `MSFT-OAI-2025-10-NON-API`',
+  date: 'a date is written YYYY-MM-DD, like 2026-04-27',
+  key: 'a front-matter key is lower-case letters and digits in words joined by single hyphens, like `served-on`',
+  url: 'a URL starts with http:// or https:// and contains no spaces',
+};
+
+function patternMessage(error: ErrorObject, subject: string): string {
+  const path = error.schemaPath;
+  const definition = /definitions\/(\w+)\/pattern$/.exec(path)?.[1] ?? /properties\/(\w+)\/pattern$/.exec(path)?.[1];
+  const explanation = definition ? PATTERN_MESSAGES[definition] : undefined;
+  return explanation ? `${subject} is not valid: ${explanation}.` : `${subject} does not match the pattern ${String(error.schema)}.`;
+}
+
+/** Splits a JSON Pointer (RFC 6901) into its unescaped segments. */
+function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    boolean: 'true or false',
+    number: 'a number',
+    integer: 'a whole number',
+    null: 'nothing',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  return `${typeof value === 'boolean' ? 'the boolean' : 'the number'} ${String(value)}`;
+}
+
+function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
