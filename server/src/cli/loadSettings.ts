@@ -1,0 +1,80 @@
+/**
+ * Finds the settings that apply to each spec: the nearest `.carveout.yaml`
+ * and the profile it names, or the profile given by `--profile`. Results are
+ * cached per config file, since a repository of specs shares a few configs.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
+import { applyWorkspaceConfig, findWorkspaceConfig, loadWorkspace } from '../profile/loadWorkspaceConfig';
+import type { ProfileProblem } from '../profile/problems';
+import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
+
+export interface Settings {
+  profile: Profile;
+  config: WorkspaceConfig;
+  configFile?: string;
+}
+
+const readText = (file: string): string => readFileSync(file, 'utf8');
+
+export class SettingsLoader {
+  private readonly byConfig = new Map<string, Settings>();
+  private readonly explicit?: Profile;
+  /** Problems in profiles and configs, each reported once. */
+  readonly problems: ProfileProblem[] = [];
+
+  constructor(profileFile?: string) {
+    if (profileFile !== undefined) {
+      let text: string | undefined;
+      try {
+        text = readText(profileFile);
+      } catch (error) {
+        this.problems.push({ file: profileFile, message: `Cannot read the profile: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      }
+      if (text !== undefined) {
+        const parsed = parseProfile(text, profileFile);
+        this.problems.push(...parsed.problems);
+        this.explicit = parsed.profile;
+      }
+    }
+  }
+
+  /** Whether `--profile` was given and could not be used. */
+  get explicitProfileFailed(): boolean {
+    return this.problems.length > 0 && this.explicit === undefined;
+  }
+
+  forFile(file: string): Settings {
+    return this.forDirectory(dirname(resolve(file)));
+  }
+
+  forDirectory(directory: string): Settings {
+    const configFile = findWorkspaceConfig(directory);
+    const key = configFile ?? '';
+    const cached = this.byConfig.get(key);
+    if (cached) return cached;
+    let settings: Settings;
+    if (configFile === undefined) {
+      settings = { profile: this.explicit ?? loadBuiltinProfile(), config: {} };
+    } else {
+      let workspace;
+      try {
+        workspace = loadWorkspace(readText(configFile), configFile, readText);
+      } catch (error) {
+        this.problems.push({ file: configFile, message: `Cannot read the config: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      }
+      if (workspace) this.problems.push(...workspace.problems);
+      const config = workspace?.config ?? {};
+      const profile = this.explicit ? applyWorkspaceConfig(this.explicit, config) : (workspace?.profile ?? loadBuiltinProfile());
+      settings = { profile, config, configFile };
+    }
+    this.byConfig.set(key, settings);
+    return settings;
+  }
+
+  /** The profile SARIF rule metadata describes: `--profile`'s, else the working directory's. */
+  runProfile(): Profile {
+    return this.explicit ?? this.forDirectory(process.cwd()).profile;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * `carveout check`: the analysis core over files, for CI. It prints findings
+ * in text, JSON or SARIF and sets the exit code from the `--fail-on` level.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { analyze } from '../core/analyze';
+import { LineMap } from '../core/lineMap';
+import type { Severity } from '../profile/profileTypes';
+import type { CheckedFile } from './checkedFile';
+import { openFindings } from './checkedFile';
+import { collectFiles } from './collectFiles';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { SettingsLoader } from './loadSettings';
+import { parseArguments, USAGE, type CheckArguments, type FailOn } from './parseArguments';
+
+declare const CARVEOUT_VERSION: string;
+const VERSION = typeof CARVEOUT_VERSION === 'string' ? CARVEOUT_VERSION : '0.0.0-dev';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+function fails(files: readonly CheckedFile[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = RANK[failOn];
+  return files.some((file) => openFindings(file).some((finding) => RANK[finding.severity] >= threshold));
+}
+
+function summary(files: readonly CheckedFile[]): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let waived = 0;
+  for (const file of files) {
+    for (const finding of file.analysis.findings) {
+      if (finding.waivedBy) waived++;
+      else counts[finding.severity]++;
+    }
+  }
+  return `${files.length} spec(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s), ${waived} waived.\n`;
+}
+
+/** Reads a spec as text; binary content is refused rather than misread. */
+function readSpec(file: string): string {
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a text spec');
+  const text = bytes.toString('utf8');
+  // Editors hide a byte-order mark, so columns are counted without it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function check(args: CheckArguments, io: Io): number {
+  const settings = new SettingsLoader(args.profile);
+  if (settings.explicitProfileFailed) {
+    for (const problem of settings.problems) io.err(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}\n`);
+    return 2;
+  }
+  const runProfile = settings.runProfile();
+  if (args.regime !== undefined && !runProfile.regimes.some((regime) => regime.id === args.regime)) {
+    io.err(`Unknown regime "${args.regime}". Known regimes: ${runProfile.regimes.map((regime) => regime.id).join(', ')}.\n`);
+    return 2;
+  }
+
+  const { files, missing } = collectFiles(args.paths);
+  let inputErrors = missing.length;
+  for (const path of missing) io.err(`${path}: error input no such file or directory\n`);
+
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readSpec(file);
+    } catch (error) {
+      inputErrors++;
+      io.err(`${file}: error input cannot check it: ${(error as Error).message}\n`);
+      continue;
+    }
+    const { profile, config } = settings.forFile(file);
+    const analysis = analyze(text, profile, {
+      regime: args.regime ?? (args.asOf ? undefined : config.regime),
+      asOf: args.asOf ?? (args.regime ? undefined : config.asOf),
+      severity: config.severity,
+    });
+    checked.push({ path: relative(process.cwd(), resolve(file)).split(sep).join('/'), analysis, lines: new LineMap(text), profile });
+  }
+
+  for (const problem of settings.problems) io.err(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}\n`);
+  if (args.format === 'json') io.out(formatJson(checked));
+  else if (args.format === 'sarif') io.out(formatSarif(checked, runProfile, VERSION, process.cwd()));
+  else io.out(formatText(checked));
+  if (args.format === 'text') io.err(summary(checked));
+
+  if (inputErrors > 0 || settings.problems.length > 0) return 2;
+  return fails(checked, args.failOn) ? 1 : 0;
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  const parsed = parseArguments(argv);
+  switch (parsed.command) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'version':
+      io.out(`${VERSION}\n`);
+      return 0;
+    case 'usage-error':
+      io.err(`${parsed.message}\n\n${USAGE}`);
+      return 2;
+    case 'check':
+      return check(parsed.check, io);
+  }
+}

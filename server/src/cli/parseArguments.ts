@@ -1,0 +1,89 @@
+/** Reads `carveout check` arguments; anything it cannot read is a usage error (exit 2). */
+import { parseArgs } from 'node:util';
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface CheckArguments {
+  paths: string[];
+  format: Format;
+  failOn: FailOn;
+  profile?: string;
+  regime?: string;
+  asOf?: string;
+}
+
+export type ParsedArguments = { command: 'check'; check: CheckArguments } | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
+
+export const USAGE = `Usage: carveout check [paths...] [options]
+
+Checks product specs (*.pspec.md, *.pspec) against a cloud-contract profile.
+Directories are searched recursively; with no path, the current directory.
+
+Options:
+  --format text|json|sarif    output format (default: text)
+  --fail-on error|warning|never
+                              exit 1 when open findings reach this severity (default: error)
+  --profile FILE              contract profile to use instead of .carveout.yaml's or the built-in one
+  --regime ID                 judge under this regime (for example 2025-10)
+  --as-of YYYY-MM-DD          judge under the regime in force on this date
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit codes: 0 clean at the --fail-on level, 1 findings at or above it,
+2 bad usage, a broken profile or an unreadable input.
+Carveout gives no legal advice.
+`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T | string {
+  if (value === undefined) return fallback;
+  return (allowed as readonly string[]).includes(value) ? (value as T) : `--${name} must be one of ${allowed.join(', ')}, not "${value}".`;
+}
+
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        profile: { type: 'string' },
+        regime: { type: 'string' },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return { command: 'usage-error', message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { command: 'help' };
+  if (command !== 'check') return { command: 'usage-error', message: `Unknown command "${command}". The command is "check".` };
+  const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', 'format');
+  const failOn = oneOf(values['fail-on'], ['error', 'warning', 'never'] as const, 'error', 'fail-on');
+  for (const checked of [format, failOn]) if (checked.includes(' ')) return { command: 'usage-error', message: checked };
+  const asOf = values['as-of'];
+  if (asOf !== undefined && (!DATE.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+    return { command: 'usage-error', message: `--as-of must be a date written YYYY-MM-DD, not "${asOf}".` };
+  }
+  if (values.regime !== undefined && asOf !== undefined) return { command: 'usage-error', message: 'Give --regime or --as-of, not both.' };
+  return {
+    command: 'check',
+    check: {
+      paths: paths.length > 0 ? paths : ['.'],
+      format: format as Format,
+      failOn: failOn as FailOn,
+      profile: values.profile,
+      regime: values.regime,
+      asOf,
+    },
+  };
+}
