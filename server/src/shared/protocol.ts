@@ -1,0 +1,76 @@
+/**
+ * Custom messages between the Carveout client and server, beyond LSP. Both
+ * sides import these definitions, so a method name or shape cannot drift.
+ */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+  waived: number;
+}
+
+export interface RegimeInfo {
+  id: string;
+  title: string;
+  from: string;
+  until?: string;
+  summary: string;
+}
+
+export interface DocumentSummary {
+  uri: string;
+  /** The regime the document is judged under, and why. */
+  regime: RegimeInfo & { reason: 'launch' | 'regime' | 'as-of' | 'today'; date?: string };
+  /** Declared or inferred classification; absent when it cannot be told. */
+  classification?: string;
+  classificationDeclared: boolean;
+  counts: SeverityCounts;
+  /** The same document judged under every other regime of the profile, latest first. */
+  comparison: { regime: RegimeInfo; counts: SeverityCounts }[];
+  /** The profile in use, and whether it fell back to the built-in one because of errors. */
+  profile: { id: string; title: string; fellBack: boolean };
+}
+
+/** `carveout/documentSummary`: the status-bar and code-lens numbers for one spec. */
+export namespace DocumentSummaryRequest {
+  export const method = 'carveout/documentSummary';
+  export interface Params {
+    uri: string;
+  }
+  export type Result = DocumentSummary | null;
+}
+
+/** `carveout/regimes`: the regimes of the profile that applies to a document (or the workspace). */
+export namespace RegimesRequest {
+  export const method = 'carveout/regimes';
+  export interface Params {
+    uri?: string;
+  }
+  export type Result = RegimeInfo[];
+}
+
+/**
+ * `carveout/exposureReport`: every finding in the workspace's specs, as
+ * Markdown grouped by clause, with waivers, for legal review.
+ */
+export namespace ExposureReportRequest {
+  export const method = 'carveout/exposureReport';
+  export interface Params {
+    /** Today's date for the report header and waiver expiry; the server's clock when absent. */
+    today?: string;
+  }
+  export interface Result {
+    markdown: string;
+    specCount: number;
+    findingCount: number;
+  }
+}
+
+/** Client command ids the server refers to (code lens). */
+export const Commands = {
+  showRegimeComparison: 'carveout.showRegimeComparison',
+  restartServer: 'carveout.restartServer',
+  exportExposureReport: 'carveout.exportExposureReport',
+  selectRegime: 'carveout.selectRegime',
+} as const;
