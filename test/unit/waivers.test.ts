@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describe, run, spec } from './testSupport';
+
+const FRONT = 'classification: api\nserved-on: [aws]\nlaunch: 2025-11-03';
+const STATEMENT = 'The API is served from AWS regions.';
+
+function waived(comment: string): string[] {
+  const text = spec(FRONT, `${comment}\n${STATEMENT}\n`);
+  return describe(text, run(text).findings);
+}
+
+test('a complete waiver silences its rule on the next statement and the finding shows as waived', () => {
+  assert.deepEqual(waived('<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2026-12-31, ref LEGAL-1412 -->'), [
+    'api-exclusivity@7:1-7:36 (waived)',
+  ]);
+});
+
+test('the waiver records who approved it, when, until when and why', () => {
+  const text = spec(FRONT, `<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2026-12-31, ref LEGAL-1412 -->\n${STATEMENT}\n`);
+  const waiver = run(text).findings[0].waivedBy!;
+  assert.deepEqual([waiver.rules, waiver.approver, waiver.approvedOn, waiver.expires, waiver.reference], [['api-exclusivity'], 'Dana Reyes', '2026-03-02', '2026-12-31', 'LEGAL-1412']);
+});
+
+test('an expired waiver no longer silences and is reported', () => {
+  assert.deepEqual(waived('<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2026-09-30, ref LEGAL-1412 -->'), [
+    'waiver-expired@6:1-6:114',
+    'api-exclusivity@7:1-7:36',
+  ]);
+});
+
+test('a waiver without an approver or a reason does not count and is reported', () => {
+  assert.deepEqual(waived('<!-- carveout-waive api-exclusivity: expires 2026-12-31, ref LEGAL-1412 -->'), ['waiver-incomplete@6:1-6:76', 'api-exclusivity@7:1-7:36']);
+  assert.deepEqual(waived('<!-- carveout-waive api-exclusivity: approved by Dana Reyes -->'), ['waiver-incomplete@6:1-6:64', 'api-exclusivity@7:1-7:36']);
+  assert.deepEqual(waived('<!-- carveout-waive api-exclusivity: approved by <approver> on <YYYY-MM-DD>, expires <YYYY-MM-DD>, ref <ticket> -->'), [
+    'waiver-incomplete@6:1-6:116',
+    'api-exclusivity@7:1-7:36',
+  ]);
+});
+
+test('a waiver that silences nothing is reported as a hint', () => {
+  const text = spec(FRONT, `<!-- carveout-waive azure-first: approved by Dana Reyes on 2026-03-02, ref LEGAL-1 -->\n${STATEMENT}\n`);
+  const findings = run(text).findings;
+  assert.deepEqual(
+    findings.map((finding) => [finding.rule, finding.severity]),
+    [
+      ['waiver-unused', 'hint'],
+      ['api-exclusivity', 'error'],
+    ],
+  );
+});
+
+test('a waiver naming a rule the profile does not know is incomplete', () => {
+  const text = spec(FRONT, `<!-- carveout-waive api-exclusivty: approved by Dana Reyes on 2026-03-02, ref LEGAL-1 -->\n${STATEMENT}\n`);
+  const finding = run(text).findings.find((item) => item.rule === 'waiver-incomplete')!;
+  assert.match(finding.message, /`api-exclusivty` is not a rule of this profile/);
+});
+
+test('a waiver silences only the statement right after it', () => {
+  const text = spec(FRONT, `<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, ref LEGAL-1 -->\n${STATEMENT}\nThe SDK endpoint is also hosted on Google Cloud.\n`);
+  assert.deepEqual(describe(text, run(text).findings), ['api-exclusivity@7:1-7:36 (waived)', 'api-exclusivity@8:1-8:49', 'declaration-mismatch@8:1-8:49']);
+});
