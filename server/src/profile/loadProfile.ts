@@ -7,7 +7,7 @@ import { BUILTIN_PROFILE_TEXT } from './builtinProfileText';
 import { checkProfile } from './profileChecks';
 import { toProfile } from './profileFile';
 import type { ProfileFile } from './profileFile';
-import { sortProblems } from './problems';
+import { firstProblems } from './problems';
 import type { ProfileProblem } from './problems';
 import type { Profile } from './profileTypes';
 import { validateAgainstSchema } from './schemaValidation';
@@ -19,6 +19,9 @@ export interface ProfileParse {
   profile?: Profile;
   problems: ProfileProblem[];
 }
+
+/** More problems than this are cut, with a note saying how many. */
+export const MAX_PROBLEMS = 100;
 
 /** The name problems of the built-in profile are reported under. */
 export const BUILTIN_PROFILE_FILE = 'builtin.profile.yaml';
@@ -34,10 +37,10 @@ export function parseProfile(text: string, file: string): ProfileParse {
       return { problems: [problemAtOffsets(file, source.lines, 0, 0, message)] };
     }
     const schemaIssues = validateAgainstSchema('profile', source.data);
-    if (schemaIssues.length > 0) return { problems: sortProblems(problemsAt(source, schemaIssues)) };
+    if (schemaIssues.length > 0) return { problems: firstProblems(problemsAt(source, schemaIssues), MAX_PROBLEMS) };
     const data = source.data as ProfileFile;
     const issues = checkProfile(data);
-    if (issues.length > 0) return { problems: sortProblems(problemsAt(source, issues)) };
+    if (issues.length > 0) return { problems: firstProblems(problemsAt(source, issues), MAX_PROBLEMS) };
     return { profile: toProfile(data), problems: [] };
   } catch (error) {
     // Reaching this is a bug in the loader; the file still gets a problem, not a crash.

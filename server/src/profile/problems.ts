@@ -38,3 +38,25 @@ export function sortProblems(problems: ProfileProblem[]): ProfileProblem[] {
       a.endColumn - b.endColumn,
   );
 }
+
+/**
+ * The first `max` problems in position order. Past the first few, problems
+ * are mostly echoes of an earlier one (a YAML error cascades), and a huge
+ * list would only bury the one that matters; the last entry says how many
+ * were left out.
+ */
+export function firstProblems(problems: ProfileProblem[], max: number): ProfileProblem[] {
+  const seen = new Set<string>();
+  const unique = sortProblems(problems).filter((p) => {
+    const id = `${p.file}:${p.line}:${p.column}:${p.endLine}:${p.endColumn}:${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  if (unique.length <= max) return unique;
+  const shown = unique.slice(0, max);
+  const last = shown[shown.length - 1];
+  const more = unique.length - max;
+  shown.push({ ...last, message: `${more} more problem${more === 1 ? ' is' : 's are'} not shown; fix the ones above first.` });
+  return shown;
+}

@@ -26,7 +26,7 @@ function duplicates(ids: readonly string[], base: string, what: string, field = 
   ids.forEach((id, index) => {
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
-    else issues.push({ path: [base, index, field], message: `Duplicate ${what} "${id}"; it is already ${what} ${earlier + 1} of ${base}.` });
+    else issues.push({ path: [base, index, field], message: `Duplicate ${what} "${id}": item ${earlier + 1} of ${base} has it too.` });
   });
   return issues;
 }

@@ -77,7 +77,7 @@ function toIssue(error: ErrorObject): DataIssue {
       return { path: [...path, later], message: `${quote(value)} is listed twice; it is already item ${earlier + 1}.` };
     }
     case 'minProperties':
-      return error.schemaPath.includes('/condition/')
+      return error.parentSchema === definitions.condition
         ? { path, message: 'A condition needs at least one of: surface, offHome, collaboration, customer, homeFirst.' }
         : { path, message: `Must have at least ${String(params.limit)} properties.` };
     case 'maxProperties':
@@ -87,21 +87,23 @@ function toIssue(error: ErrorObject): DataIssue {
   }
 }
 
-/** What each pattern in the schemas asks for, keyed by the definition that holds it. */
-const PATTERN_MESSAGES: Record<string, string> = {
-  phrase:
+const definitions = profileSchema.definitions;
+
+/** What each pattern of the schemas asks for, keyed by the pattern itself. */
+const PATTERN_MESSAGES = new Map<string, string>([
+  [
+    definitions.phrase.pattern,
     'a phrase is literal text: no regular-expression characters (\\ ^ $ . | ? + ( ) [ ] { }), no space at either end, and at most one `*`, at the end',
-  id: 'an id is lower-case letters and digits in words joined by single hyphens, like `api-exclusivity`',
-  clauseId: 'a clause id is letters and digits in words joined by single hyphens, underscores or dots, like `MSFT-OAI-2025-10-NON-API`',
-  date: 'a date is written YYYY-MM-DD, like 2026-04-27',
-  key: 'a front-matter key is lower-case letters and digits in words joined by single hyphens, like `served-on`',
-  url: 'a URL starts with http:// or https:// and contains no spaces',
-};
+  ],
+  [definitions.id.pattern, 'an id is lower-case letters and digits in words joined by single hyphens, like `api-exclusivity`'],
+  [definitions.clauseId.pattern, 'a clause id is letters and digits in words joined by single hyphens, underscores or dots, like `MSFT-OAI-2025-10-NON-API`'],
+  [definitions.date.pattern, 'a date is written YYYY-MM-DD, like 2026-04-27'],
+  [definitions.frontMatterKey.properties.key.pattern, 'a front-matter key is lower-case letters and digits in words joined by single hyphens, like `served-on`'],
+  [definitions.source.properties.url.pattern, 'a URL starts with http:// or https:// and contains no spaces'],
+]);
 
 function patternMessage(error: ErrorObject, subject: string): string {
-  const path = error.schemaPath;
-  const definition = /definitions\/(\w+)\/pattern$/.exec(path)?.[1] ?? /properties\/(\w+)\/pattern$/.exec(path)?.[1];
-  const explanation = definition ? PATTERN_MESSAGES[definition] : undefined;
+  const explanation = PATTERN_MESSAGES.get(String(error.schema));
   return explanation ? `${subject} is not valid: ${explanation}.` : `${subject} does not match the pattern ${String(error.schema)}.`;
 }
 

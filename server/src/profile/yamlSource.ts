@@ -6,10 +6,24 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { LineIndex } from './lineIndex';
+import { excessiveNestingAt } from './nesting';
+import { firstProblems } from './problems';
 import type { DataIssue, DataPath, ProfileProblem } from './problems';
 
 /** Larger files are refused unread: no real profile comes near this size. */
 export const MAX_SOURCE_CHARS = 1_000_000;
+
+/** Profiles nest a handful of levels; far deeper text is refused unparsed. */
+export const MAX_NESTING = 64;
+
+/** Syntax errors past the first few are almost always echoes of it. */
+const MAX_SYNTAX_PROBLEMS = 5;
+
+/** Parser messages that speak to a programmer, reworded for the file's author. */
+const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
+  MULTIPLE_DOCS: 'The file holds more than one YAML document; keep only the first, up to the second `---`.',
+  DUPLICATE_KEY: 'This key is already set earlier in the same mapping.',
+};
 
 /** YAML forbids C0 controls other than tab and line breaks, and DEL. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -60,13 +74,16 @@ export function parseYamlSource(text: string, file: string): YamlParse {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return fail(control.index, control.index + 1, `The file contains the control character U+${code}, which YAML does not allow; it may not be a text file.`);
   }
+  const deep = excessiveNestingAt(text, MAX_NESTING);
+  if (deep !== undefined) {
+    return fail(deep, deep + 1, `The file nests collections more than ${MAX_NESTING} levels deep; a profile needs only a few.`);
+  }
   try {
     const doc = parseDocument(text, { prettyErrors: false, stringKeys: true, uniqueKeys: true });
     const found = [...doc.errors, ...doc.warnings];
     if (found.length > 0) {
-      return {
-        problems: found.map((e) => problemAtOffsets(file, lines, e.pos[0], e.pos[1], sentence(e.message))),
-      };
+      const problems = found.map((e) => problemAtOffsets(file, lines, e.pos[0], e.pos[1], SYNTAX_MESSAGES[e.code] ?? sentence(e.message)));
+      return { problems: firstProblems(problems, MAX_SYNTAX_PROBLEMS) };
     }
     const data = toData(doc);
     if (data.error !== undefined) {
