@@ -1,0 +1,66 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExposureReportRequest } from '../../../server/src/shared/protocol';
+import type { ClientHost } from '../clientHost';
+import { describeError } from '../describeError';
+import { requestExposureReport } from '../requests';
+
+const REPORT_NAME = 'carveout-exposure-report.md';
+
+/**
+ * `carveout.exportExposureReport`: asks the server for the workspace's
+ * exposure report, writes it to `carveout-exposure-report.md` in the first
+ * workspace folder (or where the user says, when no folder is open) and opens
+ * it.
+ */
+export async function exportExposureReport(host: ClientHost): Promise<void> {
+  const client = await host.runningClient();
+  if (!client) {
+    return;
+  }
+  let report: ExposureReportRequest.Result;
+  try {
+    report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Carveout: building the exposure report…', cancellable: true },
+      (_progress, token) => requestExposureReport(client, localDate(new Date()), token),
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Carveout could not build the exposure report: ${describeError(error)}`);
+    return;
+  }
+  const target = await reportLocation();
+  if (!target) {
+    return;
+  }
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.markdown));
+    await vscode.window.showTextDocument(target, { preview: false });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Carveout could not write the exposure report to ${target.fsPath}: ${describeError(error)}`);
+    return;
+  }
+  const findings = `${report.findingCount} ${report.findingCount === 1 ? 'finding' : 'findings'}`;
+  const specs = `${report.specCount} ${report.specCount === 1 ? 'spec' : 'specs'}`;
+  void vscode.window.showInformationMessage(`Carveout exposure report: ${findings} in ${specs}, written to ${vscode.workspace.asRelativePath(target)}.`);
+}
+
+/** The first workspace folder's report file; without a folder, the user chooses. */
+async function reportLocation(): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder) {
+    return vscode.Uri.joinPath(folder.uri, REPORT_NAME);
+  }
+  return vscode.window.showSaveDialog({
+    title: 'Save the Carveout exposure report',
+    defaultUri: vscode.Uri.file(join(homedir(), REPORT_NAME)),
+    filters: { Markdown: ['md'] },
+    saveLabel: 'Save Report',
+  });
+}
+
+/** Today in the user's time zone, which is the day waivers expire on for them. */
+function localDate(now: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands } from '../../server/src/shared/protocol';
+import { ClientHost } from './clientHost';
+import { exportExposureReport } from './commands/exportExposureReport';
+import { restartServer } from './commands/restartServer';
+import { selectRegime } from './commands/selectRegime';
+import { showRegimeComparison } from './commands/showRegimeComparison';
+import { describeError } from './describeError';
+import { StatusBar, type StatusSnapshot } from './statusBar';
+
+/** What `activate` returns; the end-to-end tests use it to wait for the server and inspect the client. */
+export interface CarveoutApi {
+  /** The current language client; a restart replaces it. */
+  readonly client: LanguageClient | undefined;
+  /** Settles when the latest server start has; rejects when that start failed. */
+  readonly ready: Promise<void>;
+  /** The status-bar item as the user sees it. */
+  status(): StatusSnapshot;
+}
+
+let host: ClientHost | undefined;
+
+export function activate(context: vscode.ExtensionContext): CarveoutApi {
+  const output = vscode.window.createOutputChannel('Carveout', { log: true });
+  context.subscriptions.push(output);
+  const clientHost = new ClientHost(context, output);
+  host = clientHost;
+  let statusBar: StatusBar | undefined;
+  try {
+    statusBar = new StatusBar(clientHost);
+    context.subscriptions.push(
+      statusBar,
+      vscode.commands.registerCommand(Commands.restartServer, () => restartServer(clientHost)),
+      vscode.commands.registerCommand(Commands.exportExposureReport, () => exportExposureReport(clientHost)),
+      vscode.commands.registerCommand(Commands.selectRegime, () => selectRegime(clientHost)),
+      vscode.commands.registerCommand(Commands.showRegimeComparison, (target?: unknown) => showRegimeComparison(clientHost, target)),
+    );
+  } catch (error) {
+    // Activation must never fail silently: say so, and keep what did register.
+    const message = `Carveout failed to activate: ${describeError(error)}`;
+    output.error(message);
+    void vscode.window.showErrorMessage(message);
+  }
+  // Start failures are reported by the host; the commands stay usable to retry.
+  void clientHost.start().catch(() => undefined);
+  return {
+    get client() {
+      return clientHost.client;
+    },
+    get ready() {
+      return clientHost.ready;
+    },
+    status: () => statusBar?.snapshot() ?? { visible: false, text: '', tooltip: '' },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const stopping = host;
+  host = undefined;
+  await stopping?.dispose();
+}
