@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +30,12 @@ const contexts = await Promise.all(
     }),
   ),
 );
+
+// The JSON Schemas ship in the VSIX for the YAML extension's `yamlValidation`. Their
+// file names match their `$id`s, so the relative `$ref`s between them resolve.
+mkdirSync('dist/schemas', { recursive: true });
+copyFileSync('server/src/profile/profile.schema.json', 'dist/schemas/profile.json');
+copyFileSync('server/src/profile/workspace.schema.json', 'dist/schemas/workspace.json');
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
