@@ -7,7 +7,7 @@ import type { Profile, Rule, Severity } from '../profile/profileTypes';
 import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
 import { documentFacts, homeServes } from './documentFacts';
-import { evaluateStatement, type RuleContext } from './evaluateRules';
+import { activeContractRules, evaluateStatement, type RuleContext } from './evaluateRules';
 import { findStatements } from './findStatements';
 import { parseFrontMatter } from './parseFrontMatter';
 import { readFrontMatter } from './readFrontMatter';
@@ -68,12 +68,18 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const facts = documentFacts(declared, body.statements);
   const regime = selectRegime(profile, facts.launch, options);
   const entries = new Map((parsed.frontMatter?.entries ?? []).map((entry) => [entry.key, entry]));
-  const factUse = (key: string): FactUse | undefined => {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    return { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } };
+  const factUses = new Map<string, FactUse>();
+  for (const [key, entry] of entries) {
+    factUses.set(key, { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } });
+  }
+  const context: RuleContext = {
+    profile,
+    regimeId: regime.id,
+    activeRules: activeContractRules(profile, regime.id),
+    facts,
+    factUse: (key) => factUses.get(key),
+    homeServes: homeServes(facts, body.statements, home),
   };
-  const context: RuleContext = { profile, regimeId: regime.id, facts, factUse, homeServes: homeServes(facts, body.statements, home) };
   const active = (id: string): Rule | undefined => {
     const rule = rules.get(id);
     return rule && rule.regimes.includes(regime.id) ? rule : undefined;

@@ -23,6 +23,7 @@ export type Category =
   | 'customer'
   | 'launchOrder'
   | 'launchLater'
+  | 'launchFollows'
   | 'hostingContext';
 
 export interface Term {
@@ -118,6 +119,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   addAll(vocabulary.firstParty, 'firstParty');
   addAll(vocabulary.launchOrder, 'launchOrder');
   addAll(vocabulary.launchLater, 'launchLater');
+  addAll(vocabulary.launchFollows, 'launchFollows');
   addAll(vocabulary.hostingContext, 'hostingContext');
   const compiled: CompiledVocabulary = {
     root,

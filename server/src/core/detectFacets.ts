@@ -155,7 +155,9 @@ function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefo
 }
 
 export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly Token[], context: StatementContext): StatementFacets {
-  const marks = assignClauses(tokens, matchPhrases(vocabulary, tokens), context.tableRow);
+  const matches = matchPhrases(vocabulary, tokens);
+  if (matches.length === 0) return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
+  const marks = assignClauses(tokens, matches, context.tableRow);
   applyNegation(marks);
   applyContrast(marks);
 
@@ -193,8 +195,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly To
         facets.evidence.push(evidence(mark, 'order', `first on ${facets.firstOn}`));
       }
     }
-    if (has(mark, 'launchLater')) {
-      const later = nearbyCloud(marks, index, 3, 1);
+    if (has(mark, 'launchLater') || has(mark, 'launchFollows')) {
+      const later = has(mark, 'launchLater') ? nearbyCloud(marks, index, 3, -1) : nearbyCloud(marks, index, -1, 2);
       if (later && !later.void) {
         const cloud = values(later, 'cloud')[0];
         if (!facets.laterOn.includes(cloud)) facets.laterOn.push(cloud);

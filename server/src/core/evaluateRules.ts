@@ -22,6 +22,8 @@ export interface Subject {
 export interface RuleContext {
   profile: Profile;
   regimeId: string;
+  /** The contract rules of the profile in force under `regimeId`. */
+  activeRules: Rule[];
   facts: DocumentFacts;
   /** Front-matter facts by key, with where they are written. */
   factUse: (key: string) => FactUse | undefined;
@@ -106,7 +108,7 @@ export function conditionHolds(condition: RuleCondition, subject: Subject, homeC
   return true;
 }
 
-function activeContractRules(profile: Profile, regimeId: string): Rule[] {
+export function activeContractRules(profile: Profile, regimeId: string): Rule[] {
   return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
 }
 
@@ -119,8 +121,10 @@ function message(rule: Rule, subject: Subject, profile: Profile): string {
 
 /** Findings of the contract rules for one statement; at most one per rule. */
 export function evaluateStatement(statement: Statement, context: RuleContext, span = statement.span, cloudsOverride?: string[]): Finding[] {
+  const own = statement.facets;
+  if (own.ties.length === 0 && own.surfaces.length === 0 && !cloudsOverride) return [];
   const home = context.profile.vocabulary.homeCloud;
-  const rules = activeContractRules(context.profile, context.regimeId);
+  const rules = context.activeRules;
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const findings = new Map<string, Finding>();
   for (const subject of subjectsOf(statement, context, cloudsOverride)) {

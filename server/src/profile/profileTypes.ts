@@ -93,8 +93,10 @@ export interface Vocabulary {
   customers: Record<string, string[]>;
   /** Phrases after which the named cloud ships first ("ships first on"). */
   launchOrder: string[];
-  /** Phrases after which the named cloud comes later ("followed by"). */
+  /** Phrases before a cloud that say it comes later ("followed by Azure"). */
   launchLater: string[];
+  /** Phrases after a cloud that say it comes later ("Azure follows"). */
+  launchFollows: string[];
   /**
    * Words that make a table column or a section about hosting ("cloud",
    * "hosting"), so that a bare cloud name or "on AWS" there is a hosting claim.
