@@ -13,6 +13,8 @@ const SURFACE_NAMES: Record<SurfaceId, string> = {
 
 export function describeSurfaces(surfaces: readonly SurfaceId[]): string {
   if (surfaces.length === 0) return 'the product';
-  const names = surfaces.map((surface) => SURFACE_NAMES[surface]);
+  // "API" adds nothing next to a more specific API surface.
+  const specific = surfaces.includes('stateless-api') || surfaces.includes('stateful-runtime');
+  const names = surfaces.filter((surface) => !(specific && surface === 'api')).map((surface) => SURFACE_NAMES[surface]);
   return `the ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`}`;
 }

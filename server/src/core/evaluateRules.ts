@@ -112,11 +112,25 @@ export function activeContractRules(profile: Profile, regimeId: string): Rule[] 
   return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
 }
 
-function message(rule: Rule, subject: Subject, profile: Profile): string {
-  const cloud = subject.cloud ? profile.vocabulary.clouds.find((entry) => entry.id === subject.cloud)?.name ?? subject.cloud : undefined;
+function message(rule: Rule, subject: Subject, context: RuleContext): string {
+  const cloud = subject.cloud ? context.profile.vocabulary.clouds.find((entry) => entry.id === subject.cloud)?.name ?? subject.cloud : undefined;
   const what = describeSurfaces(subject.surfaces);
-  const where = cloud ? ` on ${cloud}` : '';
-  return `${rule.title}: ${what}${where}. ${rule.description}`;
+  const where = cloud ? ` is placed on ${cloud}` : '';
+  return `${rule.title}: ${what}${where} under the ${context.regimeId} terms.`;
+}
+
+/**
+ * The clauses a finding cites: the rule's clauses from the regime in force and
+ * from earlier regimes, newest first. Clauses of later regimes did not exist
+ * yet under the terms being applied.
+ */
+export function clausesInForce(rule: Rule, profile: Profile, regimeId: string): string[] {
+  const order = new Map(profile.regimes.map((regime, index) => [regime.id, index]));
+  const active = order.get(regimeId) ?? Number.MAX_SAFE_INTEGER;
+  const regimeOf = new Map(profile.clauses.map((clause) => [clause.id, order.get(clause.regime) ?? 0]));
+  return rule.clauses
+    .filter((id) => (regimeOf.get(id) ?? 0) <= active)
+    .sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0));
 }
 
 /** Findings of the contract rules for one statement; at most one per rule. */
@@ -140,9 +154,9 @@ export function evaluateStatement(statement: Statement, context: RuleContext, sp
       findings.set(id, {
         rule: id,
         severity: rule.severity,
-        message: message(rule, subject, context.profile),
+        message: message(rule, subject, context),
         span,
-        clauses: rule.clauses.slice(),
+        clauses: clausesInForce(rule, context.profile, context.regimeId),
         carveOuts: rule.carveOuts.slice(),
         evidence: subject.evidence.slice(),
         facts: subject.facts,
