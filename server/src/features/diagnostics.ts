@@ -1,0 +1,125 @@
+/**
+ * Maps a spec's findings to LSP diagnostics: the statement's range, the rule
+ * id as code, the evidence words and front-matter facts as related
+ * information, and what a code action needs in `data`. Waived findings are
+ * not problems any more and are left out; problems with waivers are kept.
+ */
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { LineMap } from '../core/lineMap';
+import type { Finding, Span } from '../core/types';
+import type { ProfileProblem } from '../profile/problems';
+import type { Severity } from '../profile/profileTypes';
+import type { SpecModel } from '../specModel';
+import type { SpecState } from '../documentStore/specModels';
+import type { SettingsNotice } from '../workspaceSettings/documentSettings';
+
+export const DIAGNOSTIC_SOURCE = 'carveout';
+
+/** Diagnostic codes that are not rule ids. */
+export const NOT_CHECKED_CODE = 'not-checked';
+
+/** What a Carveout diagnostic carries for code actions. */
+export interface CarveoutDiagnosticData {
+  rule: string;
+  clauses: string[];
+  /** Index into `SpecModel.analysis.findings` of the version the diagnostic was made from. */
+  findingIndex: number;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
+
+export function spanRange(lines: LineMap, span: Span): Range {
+  return { start: lines.position(span.start), end: lines.position(span.end) };
+}
+
+/** A 1-based problem from the profile loader as a 0-based LSP range. */
+export function problemRange(problem: ProfileProblem): Range {
+  const start = { line: Math.max(0, problem.line - 1), character: Math.max(0, problem.column - 1) };
+  const end = { line: Math.max(0, problem.endLine - 1), character: Math.max(0, problem.endColumn - 1) };
+  return { start, end: end.line < start.line || (end.line === start.line && end.character < start.character) ? start : end };
+}
+
+function relatedInformation(model: SpecModel, finding: Finding): DiagnosticRelatedInformation[] {
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const evidence of finding.evidence) {
+    const words = model.text.slice(evidence.span.start, evidence.span.end);
+    related.push({
+      location: { uri: model.uri, range: spanRange(model.lines, evidence.span) },
+      message: `evidence: "${words}" (${evidence.facet} ${evidence.value})`,
+    });
+  }
+  for (const fact of finding.facts) {
+    if (!fact.span) continue;
+    related.push({
+      location: { uri: model.uri, range: spanRange(model.lines, fact.span) },
+      message: `front matter: ${fact.key}: ${fact.value}`,
+    });
+  }
+  return related;
+}
+
+export function findingDiagnostic(model: SpecModel, finding: Finding, findingIndex: number): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: spanRange(model.lines, finding.span),
+    severity: toSeverity(finding.severity),
+    code: finding.rule,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  const related = relatedInformation(model, finding);
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  // An unused waiver is dead text; editors fade it out.
+  if (finding.rule === 'waiver-unused') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  const data: CarveoutDiagnosticData = { rule: finding.rule, clauses: finding.clauses, findingIndex };
+  diagnostic.data = data;
+  return diagnostic;
+}
+
+export function findingDiagnostics(model: SpecModel): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  model.analysis.findings.forEach((finding, index) => {
+    if (!finding.waivedBy) diagnostics.push(findingDiagnostic(model, finding, index));
+  });
+  return diagnostics;
+}
+
+/** The first line's range: where notices about the whole spec go. */
+function firstLine(end: number): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
+}
+
+export function noticeDiagnostic(notice: SettingsNotice, firstLineEnd: number): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: firstLine(firstLineEnd),
+    severity: DiagnosticSeverity.Warning,
+    code: notice.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: notice.message,
+  };
+  if (notice.problem) {
+    diagnostic.relatedInformation = [
+      { location: { uri: pathToFileURL(notice.problem.file).href, range: problemRange(notice.problem) }, message: notice.problem.message },
+    ];
+  }
+  return diagnostic;
+}
+
+/** All diagnostics of a spec: settings notices first, then findings; one note when it was not checked. */
+export function specDiagnostics(state: SpecState): Diagnostic[] {
+  if (state.kind === 'not-checked') {
+    return [{ range: firstLine(state.firstLineEnd), severity: DiagnosticSeverity.Information, code: NOT_CHECKED_CODE, source: DIAGNOSTIC_SOURCE, message: state.reason }];
+  }
+  const model = state.model;
+  const lineEnd = model.lines.lineEnd(0);
+  return [...state.settings.notices.map((notice) => noticeDiagnostic(notice, lineEnd)), ...findingDiagnostics(model)];
+}

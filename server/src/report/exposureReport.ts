@@ -1,0 +1,195 @@
+/**
+ * Builds the workspace exposure report for legal review: a Markdown document
+ * that lists every finding of every spec grouped by the clause it cites, with
+ * the clause's wording, source and confidence, and every recorded waiver.
+ * It is a pure function of analyses, so it is tested without a server.
+ */
+import type { LineMap } from '../core/lineMap';
+import type { Analysis, Finding, Waiver } from '../core/types';
+import type { Clause, Profile, Severity } from '../profile/profileTypes';
+
+export interface ReportedSpec {
+  /** Path shown in the report, relative to the workspace, with forward slashes. */
+  path: string;
+  analysis: Analysis;
+  profile: Profile;
+  lines: LineMap;
+}
+
+export interface SkippedSpec {
+  path: string;
+  reason: string;
+}
+
+export interface ExposureReportInput {
+  specs: ReportedSpec[];
+  /** Specs that were found but not analysed (too large, unreadable). */
+  skipped?: SkippedSpec[];
+  /** The report's date, `YYYY-MM-DD`; waivers expire against it. */
+  today: string;
+}
+
+export interface ExposureReport {
+  markdown: string;
+  /** Findings listed, waived ones included. */
+  findingCount: number;
+}
+
+export type WaiverStatus = 'active' | 'expired' | 'incomplete';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** Keeps user text from breaking a table row or a list line. */
+function cell(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+function line(spec: ReportedSpec, offset: number): number {
+  return spec.lines.position(offset).line + 1;
+}
+
+function sameSpan(finding: Finding, waiver: Waiver): boolean {
+  return finding.span.start === waiver.span.start && finding.span.end === waiver.span.end;
+}
+
+/** A waiver's status as the analysis judged it; the waiver's own fields decide when those checks are turned off. */
+export function waiverStatus(waiver: Waiver, analysis: Analysis, today: string): WaiverStatus {
+  const about = analysis.findings.filter((finding) => sameSpan(finding, waiver));
+  if (about.some((finding) => finding.rule === 'waiver-incomplete')) return 'incomplete';
+  if (about.some((finding) => finding.rule === 'waiver-expired')) return 'expired';
+  if (waiver.rules.length === 0 || !waiver.approver || !waiver.reference) return 'incomplete';
+  if (waiver.expires !== undefined && waiver.expires < today) return 'expired';
+  return 'active';
+}
+
+function describeWaiver(waiver: Waiver, status: WaiverStatus): string {
+  const parts = [`approved by ${waiver.approver ?? '(no approver)'}`];
+  if (waiver.approvedOn) parts[0] += ` on ${waiver.approvedOn}`;
+  parts.push(waiver.expires ? `expires ${waiver.expires}` : 'no expiry');
+  parts.push(waiver.reference ? `ref ${waiver.reference}` : 'no ref');
+  return `${parts.join(', ')} (${status})`;
+}
+
+function regimeText(analysis: Analysis): string {
+  const { id, reason, date } = analysis.regime;
+  if (reason === 'launch') return `${id} (launch ${date})`;
+  if (reason === 'as-of') return `${id} (as of ${date})`;
+  if (reason === 'today') return `${id} (today)`;
+  return `${id} (chosen in settings)`;
+}
+
+function classificationText(analysis: Analysis): string {
+  const { classification, classificationDeclared } = analysis.facts;
+  if (!classification) return 'undetermined';
+  return classificationDeclared ? classification : `${classification} (inferred)`;
+}
+
+function findingLine(spec: ReportedSpec, finding: Finding, today: string): string[] {
+  const lines = [`- \`${spec.path}:${line(spec, finding.span.start)}\` \`${finding.rule}\` (${finding.severity}): ${cell(finding.message)}`];
+  if (finding.waivedBy) lines.push(`  - Waived: ${describeWaiver(finding.waivedBy, waiverStatus(finding.waivedBy, spec.analysis, today))}`);
+  return lines;
+}
+
+function clauseHeader(clause: Clause | undefined, id: string): string[] {
+  if (!clause) return [`### ${id}`, '', 'This clause is not in the profile of the specs that cite it.'];
+  const out = [`### ${clause.id}: ${cell(clause.title)}`, ''];
+  if (clause.quote) out.push(`> "${cell(clause.quote)}"`, '');
+  const source = clause.source;
+  out.push(`- Source: ${cell(source.title)}, ${cell(source.publisher)}, ${source.date}${source.url ? ` (${source.url})` : ''}`);
+  out.push(`- Regime: ${clause.regime}`);
+  out.push(`- Confidence: ${clause.confidence}`);
+  return out;
+}
+
+export function buildExposureReport(input: ExposureReportInput): ExposureReport {
+  const { specs, today } = input;
+  const skipped = input.skipped ?? [];
+  const out: string[] = ['# Carveout exposure report', ''];
+
+  const profiles: Profile[] = [];
+  for (const spec of specs) if (!profiles.some((known) => known.id === spec.profile.id && known.title === spec.profile.title)) profiles.push(spec.profile);
+  out.push(`- Date: ${today}`);
+  out.push(`- ${profiles.length === 1 ? 'Profile' : 'Profiles'}: ${profiles.length === 0 ? '(none)' : profiles.map((p) => `${p.title} (\`${p.id}\`)`).join('; ')}`);
+  out.push(`- Specs checked: ${specs.length}${skipped.length > 0 ? `; not checked: ${skipped.length}` : ''}`);
+  out.push('');
+  out.push('> This report is not legal advice.' + profiles.map((p) => ` ${cell(p.disclaimer)}`).join(''));
+  out.push('');
+
+  out.push('## Summary', '');
+  out.push('| Spec | Regime | Classification | Errors | Warnings | Information | Hints | Waived |');
+  out.push('|---|---|---|---:|---:|---:|---:|---:|');
+  const totals = { error: 0, warning: 0, information: 0, hint: 0, waived: 0 };
+  for (const spec of specs) {
+    const counts = { error: 0, warning: 0, information: 0, hint: 0, waived: 0 };
+    for (const finding of spec.analysis.findings) {
+      if (finding.waivedBy) counts.waived++;
+      else counts[finding.severity]++;
+    }
+    for (const key of [...SEVERITIES, 'waived'] as const) totals[key] += counts[key];
+    out.push(
+      `| \`${cell(spec.path)}\` | ${regimeText(spec.analysis)} | ${classificationText(spec.analysis)} | ${counts.error} | ${counts.warning} | ${counts.information} | ${counts.hint} | ${counts.waived} |`,
+    );
+  }
+  out.push(`| **Total** | | | ${totals.error} | ${totals.warning} | ${totals.information} | ${totals.hint} | ${totals.waived} |`);
+  out.push('');
+
+  // Clauses in profile order, so the report reads like the contract.
+  const clauseOrder: string[] = [];
+  const clauses = new Map<string, Clause>();
+  for (const profile of profiles) {
+    for (const clause of profile.clauses) {
+      if (!clauses.has(clause.id)) {
+        clauses.set(clause.id, clause);
+        clauseOrder.push(clause.id);
+      }
+    }
+  }
+  const byClause = new Map<string, string[]>();
+  const noClause: string[] = [];
+  let findingCount = 0;
+  for (const spec of specs) {
+    for (const finding of spec.analysis.findings) {
+      findingCount++;
+      const entry = findingLine(spec, finding, today);
+      if (finding.clauses.length === 0) noClause.push(...entry);
+      for (const id of finding.clauses) {
+        if (!clauses.has(id) && !clauseOrder.includes(id)) clauseOrder.push(id);
+        const list = byClause.get(id) ?? [];
+        list.push(...entry);
+        byClause.set(id, list);
+      }
+    }
+  }
+
+  out.push('## Findings by clause', '');
+  const cited = clauseOrder.filter((id) => byClause.has(id));
+  if (cited.length === 0) out.push('No finding cites a clause.', '');
+  for (const id of cited) {
+    out.push(...clauseHeader(clauses.get(id), id), '');
+    out.push(...(byClause.get(id) ?? []), '');
+  }
+
+  out.push('## No clause', '');
+  if (noClause.length === 0) out.push('No findings without a clause.', '');
+  else out.push('Document checks: front matter, consistency and waivers.', '', ...noClause, '');
+
+  out.push('## Waivers', '');
+  const waiverRows: string[] = [];
+  for (const spec of specs) {
+    for (const waiver of spec.analysis.waivers) {
+      const status = waiverStatus(waiver, spec.analysis, today);
+      waiverRows.push(
+        `| \`${cell(spec.path)}:${line(spec, waiver.span.start)}\` | ${cell(waiver.rules.join(', ') || '(none)')} | ${cell(waiver.approver ?? '')} | ${waiver.approvedOn ?? ''} | ${waiver.expires ?? ''} | ${cell(waiver.reference ?? '')} | ${status} |`,
+      );
+    }
+  }
+  if (waiverRows.length === 0) out.push('No waivers are recorded.', '');
+  else out.push('| Where | Rules | Approver | Approved | Expires | Ref | Status |', '|---|---|---|---|---|---|---|', ...waiverRows, '');
+
+  if (skipped.length > 0) {
+    out.push('## Not checked', '');
+    for (const spec of skipped) out.push(`- \`${spec.path}\`: ${cell(spec.reason)}`);
+    out.push('');
+  }
+  return { markdown: out.join('\n'), findingCount };
+}

@@ -1,0 +1,16 @@
+/**
+ * The language server's entry point, bundled to dist/server.js. The
+ * connection takes its transport from the command line: `--node-ipc` when
+ * the extension starts it, `--stdio` for other editors and the protocol tests.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeError } from './runSafe';
+import { startServer } from './startServer';
+
+const connection = createConnection(ProposedFeatures.all);
+
+// A bug must cost one answer, not the server: log it and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`Carveout: uncaught exception: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Carveout: unhandled rejection: ${describeError(reason)}`));
+
+startServer(connection);

@@ -1,0 +1,311 @@
+/**
+ * The language server's wiring: capabilities, the document store, settings
+ * and profile resolution, diagnostics (pushed or pulled) and one handler per
+ * feature. Each feature module maps the shared SpecModel to protocol types;
+ * this file only connects them, and runs every handler through `runSafe`.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { today } from './core/selectRegime';
+import { DocumentActivity } from './documentStore/documentActivity';
+import { documentKind, uriToPath } from './documentStore/documentKind';
+import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type VersionedText } from './documentStore/specModels';
+import { provideCodeLenses } from './features/codeLens';
+import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
+import { NOT_CHECKED_CODE, specDiagnostics } from './features/diagnostics';
+import { regimeInfos, summarizeSpec } from './features/documentSummary';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { buildWorkspaceReport } from './features/exposureReportRequest';
+import { provideFoldingRanges } from './features/folding';
+import { profileFileDiagnostics } from './features/profileDiagnostics';
+import { pullDiagnostics } from './features/pullDiagnostics';
+import { PushDiagnostics } from './features/pushDiagnostics';
+import { loadBuiltinProfile } from './profile/loadProfile';
+import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
+import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest } from './shared/protocol';
+import type { SpecModel } from './specModel';
+import { ClientSettings } from './workspaceSettings/clientSettings';
+import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
+import { ProfileFileWatcher } from './workspaceSettings/fileWatching';
+import { ProfileResolver } from './workspaceSettings/profileResolver';
+import { WorkspaceFolders } from './workspaceSettings/workspaceFolders';
+
+/** The code action kind of "fix all Carveout problems in the file". */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.carveout`;
+
+/** What the client can do, read once from `initialize`. */
+interface ClientFeatures {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
+  workspaceFolders: boolean;
+  dynamicConfiguration: boolean;
+  dynamicWatchers: boolean;
+  relativePatterns: boolean;
+  snippets: boolean;
+}
+
+function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+  const workspace = capabilities.workspace;
+  return {
+    configuration: workspace?.configuration === true,
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: workspace?.diagnostics?.refreshSupport === true,
+    codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
+    workspaceFolders: workspace?.workspaceFolders === true,
+    dynamicConfiguration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    dynamicWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+  };
+}
+
+export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnostics'>): ServerCapabilities {
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+    documentSymbolProvider: { label: 'Carveout' },
+    foldingRangeProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+  if (features.pullDiagnostics) {
+    // Specs depend on config and profile files, not on each other; file changes trigger a refresh instead.
+    capabilities.diagnosticProvider = { identifier: 'carveout', interFileDependencies: false, workspaceDiagnostics: false };
+  }
+  return capabilities;
+}
+
+export function startServer(connection: Connection): void {
+  const log: ErrorLog = { error: (message) => connection.console.error(message) };
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+  const activity = new DocumentActivity();
+  let features: ClientFeatures = clientFeatures({});
+  let watcher: ProfileFileWatcher | undefined;
+  // Only for clients without `workspace/configuration`: the settings they push with didChangeConfiguration.
+  let pushedSettings: unknown;
+
+  const clientSettings = new ClientSettings(
+    (scopeUri) => (features.configuration ? connection.workspace.getConfiguration({ scopeUri, section: 'carveout' }) : Promise.resolve(pushedSettings)),
+    log,
+  );
+  const profiles = new ProfileResolver();
+  const settings = new DocumentSettingsResolver(clientSettings, profiles, folders);
+  const settingsOf = async (uri: string) => {
+    const resolved = await settings.get(uri);
+    watcher?.watch(profiles.namedProfiles());
+    return resolved;
+  };
+  const specs = new SpecModels(settingsOf);
+  const readText = (file: string): string => readFileSync(file, 'utf8');
+
+  const kindOf = (uri: string) => documentKind(uri, (path) => profiles.isNamedProfile(path));
+
+  async function specState(uri: string): Promise<SpecState | undefined> {
+    const document = documents.get(uri);
+    if (!document || kindOf(uri) !== 'spec') return undefined;
+    return specs.get(document);
+  }
+
+  async function specModel(uri: string): Promise<SpecModel | undefined> {
+    const state = await specState(uri);
+    return state?.kind === 'analysed' ? state.model : undefined;
+  }
+
+  async function diagnose(document: VersionedText, cached = true): Promise<Diagnostic[]> {
+    const kind = kindOf(document.uri);
+    if (kind === 'spec') {
+      const state = cached ? await specs.get(document) : analyseSnapshot(snapshotOf(document), await settingsOf(document.uri));
+      return specDiagnostics(state);
+    }
+    const path = uriToPath(document.uri);
+    const text = document.getText();
+    const client = await clientSettings.get(document.uri);
+    if (path === undefined) return [];
+    if (text.length > client.maxFileSize) {
+      const message = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows.`;
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: NOT_CHECKED_CODE, source: 'carveout', message }];
+    }
+    return profileFileDiagnostics(text, path, kind, readText);
+  }
+
+  const push = new PushDiagnostics({
+    document: (uri) => documents.get(uri),
+    allDocuments: () => documents.all(),
+    settingsOf: (uri) => clientSettings.get(uri),
+    diagnose: (document) => diagnose(document),
+    publish: (params) => void connection.sendDiagnostics(params).catch((error: unknown) => log.error(`Carveout: cannot publish diagnostics: ${String(error)}`)),
+    log,
+  });
+
+  /** After settings or profile files change: every model is stale, and the client must see new diagnostics and lenses. */
+  function refreshAll(): void {
+    specs.invalidate();
+    if (features.pullDiagnostics) {
+      if (features.diagnosticRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log.error(`Carveout: diagnostic refresh failed: ${String(error)}`));
+    } else {
+      push.revalidateAll();
+    }
+    if (features.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => log.error(`Carveout: code lens refresh failed: ${String(error)}`));
+  }
+
+  function profileFilesChanged(): void {
+    profiles.clear();
+    refreshAll();
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    features = clientFeatures(params.capabilities);
+    watcher = new ProfileFileWatcher(connection, log, features.dynamicWatchers, features.relativePatterns);
+    if (params.workspaceFolders) folders.set(params.workspaceFolders);
+    else if (params.rootUri) folders.set([{ uri: params.rootUri, name: 'root' }]);
+    return { capabilities: serverCapabilities(features), serverInfo: { name: 'carveout' } };
+  });
+
+  connection.onInitialized(() => {
+    if (features.dynamicConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'carveout' }).catch((error: unknown) => log.error(`Carveout: ${String(error)}`));
+    }
+    watcher?.start();
+    if (features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) =>
+        runSafeNotification(log, 'workspace folders', () => {
+          folders.change(event);
+          clientSettings.clear();
+          profileFilesChanged();
+        }),
+      );
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) =>
+    runSafeNotification(log, 'didChangeConfiguration', () => {
+      const raw = (params.settings as { carveout?: unknown } | null | undefined)?.carveout;
+      if (raw !== undefined) pushedSettings = raw;
+      clientSettings.clear();
+      profileFilesChanged();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(() => runSafeNotification(log, 'didChangeWatchedFiles', profileFilesChanged));
+
+  documents.onDidOpen((event) =>
+    runSafeNotification(log, 'didOpen', () => {
+      activity.opened(event.document);
+      if (!features.pullDiagnostics) push.opened(event.document);
+    }),
+  );
+  documents.onDidChangeContent((event) =>
+    runSafeNotification(log, 'didChange', async () => {
+      activity.changed(event.document);
+      if (!features.pullDiagnostics) await push.changed(event.document);
+    }),
+  );
+  documents.onDidSave((event) =>
+    runSafeNotification(log, 'didSave', async () => {
+      const document = event.document;
+      activity.saved(document);
+      // Without file watching, saving a config or profile in the editor is the change that matters.
+      if (kindOf(document.uri) !== 'spec') {
+        profileFilesChanged();
+        return;
+      }
+      if (!features.pullDiagnostics) await push.saved(document);
+      else if ((await clientSettings.get(document.uri)).run === 'onSave' && features.diagnosticRefresh) await connection.languages.diagnostics.refresh();
+    }),
+  );
+  documents.onDidClose((event) =>
+    runSafeNotification(log, 'didClose', () => {
+      const uri = event.document.uri;
+      activity.closed(uri);
+      specs.forget(uri);
+      clientSettings.forget(uri);
+      if (!features.pullDiagnostics) push.closed(uri);
+    }),
+  );
+
+  connection.languages.diagnostics.on((params, token) =>
+    runSafe(log, 'diagnostics', token, { kind: 'full' as const, items: [] }, () =>
+      pullDiagnostics(
+        {
+          document: (uri) => documents.get(uri),
+          settingsOf: (uri) => clientSettings.get(uri),
+          diagnose,
+          generation: () => specs.generation,
+          quietFor: (uri, ms) => activity.quietFor(uri, ms),
+          savedSnapshot: (uri) => activity.savedSnapshot(uri),
+        },
+        params,
+        token,
+      ),
+    ),
+  );
+
+  connection.onCompletion((params, token) =>
+    runSafe(log, 'completion', token, [], async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideCompletion(model, params.position, { snippets: features.snippets, today: today() }) : [];
+    }),
+  );
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe(log, 'documentSymbol', token, [], async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideDocumentSymbols(model) : [];
+    }),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    runSafe(log, 'foldingRange', token, [], async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideFoldingRanges(model) : [];
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    runSafe(log, 'codeLens', token, [], async () => {
+      const state = await specState(params.textDocument.uri);
+      return state ? provideCodeLenses(state) : [];
+    }),
+  );
+
+  connection.onRequest(DocumentSummaryRequest.method, (params: DocumentSummaryRequest.Params, token) =>
+    runSafe<DocumentSummaryRequest.Result>(log, DocumentSummaryRequest.method, token, null, async () => {
+      const state = await specState(params.uri);
+      return state?.kind === 'analysed' ? summarizeSpec(state.model, state.settings) : null;
+    }),
+  );
+
+  connection.onRequest(RegimesRequest.method, (params: RegimesRequest.Params | undefined, token) =>
+    runSafe<RegimesRequest.Result>(log, RegimesRequest.method, token, regimeInfos(loadBuiltinProfile()), async () => {
+      const uri = params?.uri ?? folders.list()[0]?.uri;
+      if (uri === undefined) return regimeInfos(loadBuiltinProfile());
+      const resolved = params?.uri ? await settingsOf(uri) : settings.forFolder(uri, await clientSettings.get(uri));
+      return regimeInfos(resolved.profile);
+    }),
+  );
+
+  connection.onRequest(ExposureReportRequest.method, (params: ExposureReportRequest.Params | undefined, token) =>
+    runSafe<ExposureReportRequest.Result>(log, ExposureReportRequest.method, token, { markdown: '', specCount: 0, findingCount: 0 }, () =>
+      buildWorkspaceReport({ folders: folders.list(), openDocuments: documents.all(), settingsOf, today: params?.today ?? today() }, token),
+    ),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,207 @@
+/**
+ * Finds the contract profile and workspace config that apply to a document:
+ * the `carveout.profile` setting, or the nearest `.carveout.yaml` and the
+ * profile it names. When either cannot be used, the built-in profile stands
+ * in and the result says why, so that the fallback is visible on every spec.
+ * Results are cached per config file and setting, since a workspace of specs
+ * shares a few of them; file changes clear the cache.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
+import {
+  applyWorkspaceConfig,
+  findWorkspaceConfig,
+  loadWorkspace,
+  parseWorkspaceConfig,
+  type ReadFile,
+} from '../profile/loadWorkspaceConfig';
+import type { ProfileProblem } from '../profile/problems';
+import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
+
+/** Why the profile or config the user named is not used as written. */
+export interface ProfileFallback {
+  message: string;
+  /** True when the built-in profile stands in; false when only a broken config's settings are dropped. */
+  builtin: boolean;
+  /** The first problem, for a link from the spec's diagnostic to the broken file. */
+  problem?: ProfileProblem;
+}
+
+export interface ProfileChoice {
+  profile: Profile;
+  config: WorkspaceConfig;
+  configFile?: string;
+  /** Absolute path of the profile in use; absent for the built-in profile. */
+  profileFile?: string;
+  fallback?: ProfileFallback;
+}
+
+export interface ProfileRequest {
+  /** The document's path; absent for untitled documents. */
+  documentPath?: string;
+  /** The workspace folder holding the document. */
+  folderPath?: string;
+  /** The `carveout.profile` setting as written. */
+  settingProfile: string;
+}
+
+/** What went wrong with a source, worded so that the consequence can be appended. */
+interface Failure {
+  what: string;
+  problem?: ProfileProblem;
+}
+
+interface ConfigLoad {
+  config: WorkspaceConfig;
+  profile: Profile;
+  profileFile?: string;
+  /** The config file itself cannot be used: its settings are dropped. */
+  configFailure?: Failure;
+  /** The config is fine but the profile it names cannot be used. */
+  profileFailure?: Failure;
+}
+
+const readText: ReadFile = (file) => readFileSync(file, 'utf8');
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function firstProblemText(problems: readonly ProfileProblem[]): string {
+  const first = problems[0];
+  return first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '';
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ProfileResolver {
+  private readonly cache = new Map<string, ProfileChoice>();
+  private readonly named = new Set<string>();
+
+  constructor(private readonly readFile: ReadFile = readText) {}
+
+  /** Whether a setting or a config names this file as a profile; such files are validated as profiles when open. */
+  isNamedProfile(path: string): boolean {
+    return this.named.has(resolve(path));
+  }
+
+  /** Profile files named so far, for file watching. */
+  namedProfiles(): string[] {
+    return [...this.named];
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  resolve(request: ProfileRequest): ProfileChoice {
+    const start = request.documentPath !== undefined ? dirname(request.documentPath) : request.folderPath;
+    const configFile = start === undefined ? undefined : findWorkspaceConfig(start);
+    const key = [configFile ?? '', request.settingProfile, request.folderPath ?? '', request.documentPath === undefined ? '' : dirname(request.documentPath)].join('\0');
+    let choice = this.cache.get(key);
+    if (!choice) {
+      choice = this.load(configFile, request);
+      this.cache.set(key, choice);
+    }
+    return choice;
+  }
+
+  private load(configFile: string | undefined, request: ProfileRequest): ProfileChoice {
+    const builtin = loadBuiltinProfile();
+    const usingBuiltin = `so this spec is checked with the built-in profile "${builtin.title}"`;
+    const loaded: ConfigLoad = configFile === undefined ? { config: {}, profile: builtin } : this.loadConfig(configFile, request.folderPath);
+    const config = loaded.config;
+    const base = { config, configFile };
+
+    if (request.settingProfile === '') {
+      const failure = loaded.configFailure ?? loaded.profileFailure;
+      if (!failure) return { ...base, profile: loaded.profile, profileFile: loaded.profileFile };
+      const tail = loaded.configFailure ? `${usingBuiltin} and without that file's settings` : usingBuiltin;
+      return { ...base, profile: loaded.profile, fallback: { message: `${failure.what}, ${tail}.`, builtin: true, problem: failure.problem } };
+    }
+
+    // The setting overrides the config's profile, so only a broken config itself still matters.
+    const settingFailure = this.loadSetting(request);
+    if ('failure' in settingFailure) {
+      const tail = loaded.configFailure ? `${usingBuiltin}; ${loaded.configFailure.what}, so that file's settings are not used either` : usingBuiltin;
+      return {
+        ...base,
+        profile: applyWorkspaceConfig(builtin, config),
+        fallback: { message: `${settingFailure.failure.what}, ${tail}.`, builtin: true, problem: settingFailure.failure.problem ?? loaded.configFailure?.problem },
+      };
+    }
+    const choice: ProfileChoice = { ...base, profile: applyWorkspaceConfig(settingFailure.profile, config), profileFile: settingFailure.file };
+    if (loaded.configFailure) {
+      choice.fallback = { message: `${loaded.configFailure.what}, so this spec is checked without that file's settings.`, builtin: false, problem: loaded.configFailure.problem };
+    }
+    return choice;
+  }
+
+  private loadSetting(request: ProfileRequest): { profile: Profile; file: string } | { failure: Failure } {
+    const setting = request.settingProfile;
+    const file = isAbsolute(setting)
+      ? resolve(setting)
+      : request.folderPath !== undefined
+        ? resolve(request.folderPath, setting)
+        : request.documentPath !== undefined
+          ? resolve(dirname(request.documentPath), setting)
+          : undefined;
+    if (file === undefined) {
+      return { failure: { what: `The carveout.profile setting "${setting}" is a relative path and this document is in no workspace folder` } };
+    }
+    this.named.add(file);
+    let text: string;
+    try {
+      text = this.readFile(file);
+    } catch (error) {
+      return { failure: { what: `Cannot read the profile "${setting}" set in carveout.profile (${reasonOf(error)})` } };
+    }
+    const parsed = parseProfile(text, file);
+    if (!parsed.profile) {
+      const problems = parsed.problems;
+      return {
+        failure: { what: `The profile "${setting}" set in carveout.profile has ${count(problems.length, 'problem')}${firstProblemText(problems)}`, problem: problems[0] },
+      };
+    }
+    return { profile: parsed.profile, file };
+  }
+
+  private loadConfig(configFile: string, folderPath: string | undefined): ConfigLoad {
+    const builtin = loadBuiltinProfile();
+    const shown = this.display(configFile, folderPath);
+    let text: string;
+    try {
+      text = this.readFile(configFile);
+    } catch (error) {
+      return { config: {}, profile: builtin, configFailure: { what: `Cannot read ${shown} (${reasonOf(error)})` } };
+    }
+    const own = parseWorkspaceConfig(text, configFile).problems;
+    if (own.length > 0) {
+      return { config: {}, profile: builtin, configFailure: { what: `${shown} has ${count(own.length, 'problem')}${firstProblemText(own)}`, problem: own[0] } };
+    }
+    const workspace = loadWorkspace(text, configFile, this.readFile);
+    const named = workspace.config.profile;
+    if (named !== undefined) this.named.add(resolve(dirname(configFile), named));
+    if (named === undefined || workspace.profileFile !== undefined) {
+      return { config: workspace.config, profile: workspace.profile, profileFile: workspace.profileFile };
+    }
+    // The loader puts the named profile's own problems in that file, and one note in the config.
+    const inProfile = workspace.problems.filter((problem) => resolve(problem.file) !== resolve(configFile));
+    const detail =
+      inProfile.length > 0 ? `has ${count(inProfile.length, 'problem')}${firstProblemText(inProfile)}` : `cannot be used${firstProblemText(workspace.problems)}`;
+    return {
+      config: workspace.config,
+      profile: workspace.profile,
+      profileFailure: { what: `The profile "${named}" named in ${shown} ${detail}`, problem: inProfile[0] ?? workspace.problems[0] },
+    };
+  }
+
+  private display(file: string, folderPath: string | undefined): string {
+    if (folderPath === undefined) return file;
+    const path = relative(folderPath, file);
+    return path.startsWith('..') || isAbsolute(path) ? file : path.split('\\').join('/');
+  }
+}
