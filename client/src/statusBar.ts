@@ -8,6 +8,9 @@ import { requestDocumentSummary } from './requests';
 const LANGUAGE_ID = 'product-spec';
 /** Diagnostics arrive in bursts while the user types; one summary per burst is enough. */
 const REFRESH_DELAY_MS = 150;
+/** A spec opened a moment ago may not be analysed yet; ask again a few times. */
+const RETRY_DELAY_MS = 1000;
+const MAX_RETRIES = 3;
 
 /** What the status bar shows; the end-to-end tests read it through the extension API. */
 export interface StatusSnapshot {
@@ -27,6 +30,7 @@ export class StatusBar implements vscode.Disposable {
   private pending: vscode.CancellationTokenSource | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
+  private retries = { uri: '', count: 0 };
 
   constructor(private readonly host: ClientHost) {
     this.item.name = 'Carveout';
@@ -67,14 +71,22 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
-  private scheduleRefresh(): void {
+  private scheduleRefresh(delayMs = REFRESH_DELAY_MS): void {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.refresh();
-    }, REFRESH_DELAY_MS);
+    }, delayMs);
+  }
+
+  /** Asks again later when the server had no summary yet, a few times per spec. */
+  private retryLater(uri: string): void {
+    this.retries = this.retries.uri === uri ? { uri, count: this.retries.count + 1 } : { uri, count: 1 };
+    if (this.retries.count <= MAX_RETRIES) {
+      this.scheduleRefresh(RETRY_DELAY_MS);
+    }
   }
 
   private refresh(): void {
@@ -101,9 +113,11 @@ export class StatusBar implements vscode.Disposable {
           return;
         }
         if (summary) {
+          this.retries = { uri: '', count: 0 };
           this.show(statusText(summary), tooltipMarkdown(summary), { title: 'Compare Regimes', command: Commands.showRegimeComparison, arguments: [document.uri] });
         } else {
           this.show('$(law) Carveout', 'Carveout has no summary for this spec yet.', undefined);
+          this.retryLater(document.uri.toString());
         }
       },
       (error: unknown) => {

@@ -29,6 +29,11 @@ export async function exportExposureReport(host: ClientHost): Promise<void> {
     void vscode.window.showErrorMessage(`Carveout could not build the exposure report: ${describeError(error)}`);
     return;
   }
+  if (report.markdown === '') {
+    // The server answers with an empty report when building it failed.
+    void vscode.window.showWarningMessage('Carveout produced an empty exposure report; the Carveout log may say why.');
+    return;
+  }
   const target = await reportLocation();
   if (!target) {
     return;
