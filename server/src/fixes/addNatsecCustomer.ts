@@ -6,11 +6,12 @@
  * then hold nothing else.
  */
 import type { Finding, Statement } from '../core/types';
-import type { Profile, Rule } from '../profile/profileTypes';
+import type { Rule } from '../profile/profileTypes';
 import type { FixContext, PlannedEdit } from './fixTypes';
 import { findEntry } from './frontMatterEntry';
 import { insertKeyLine } from './insertKey';
 import { appendItem } from './listEdits';
+import { resolveCustomer } from './profileNames';
 
 export interface CustomerCarveOut {
   rule: Rule;
@@ -25,15 +26,6 @@ export function customerCarveOut(context: FixContext, finding: Finding): Custome
     const rule = context.profile.rules.find((candidate) => candidate.id === id);
     const customers = rule?.when?.customer;
     if (rule && customers && customers.length > 0 && rule.regimes.includes(regime)) return { rule, customer: customers[0] };
-  }
-  return undefined;
-}
-
-/** The segment a front-matter value names: its id or one of its phrases, in any case. */
-function resolveCustomer(profile: Profile, value: string): string | undefined {
-  const wanted = value.trim().toLowerCase();
-  for (const [id, phrases] of Object.entries(profile.vocabulary.customers)) {
-    if (id === wanted || phrases.some((phrase) => phrase.toLowerCase() === wanted)) return id;
   }
   return undefined;
 }

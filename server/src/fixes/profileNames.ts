@@ -1,7 +1,7 @@
 /**
- * Names the fixes read from the profile: cloud ids behind front-matter
- * values, and the short name of the home cloud that replaces other clouds in
- * the text.
+ * Reads names in the profile's vocabulary: the cloud or customer segment a
+ * front-matter value names, and the short name of the home cloud that
+ * replaces other clouds in the text.
  */
 import type { Cloud, Profile } from '../profile/profileTypes';
 
@@ -21,4 +21,13 @@ export function homeCloud(profile: Profile): Cloud | undefined {
 export function homeShortName(profile: Profile): string {
   const cloud = homeCloud(profile);
   return cloud?.aliases[0] ?? cloud?.name ?? profile.vocabulary.homeCloud;
+}
+
+/** The customer segment a front-matter value names: its id or one of its phrases, in any case. */
+export function resolveCustomer(profile: Profile, value: string): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  for (const [id, phrases] of Object.entries(profile.vocabulary.customers)) {
+    if (id === wanted || phrases.some((phrase) => phrase.toLowerCase() === wanted)) return id;
+  }
+  return undefined;
 }
