@@ -131,3 +131,12 @@ test('SARIF output validates against the SARIF 2.1.0 schema and carries rules, c
   assert.match(rule.help!.text, /MSFT-OAI-2025-10-3P-API/);
   assert.equal(results[0].ruleIndex, run.tool.driver.rules!.indexOf(rule));
 });
+
+test('specs matched by the ignore globs of .carveout.yaml are not checked', () => {
+  const root = workspace({ '.carveout.yaml': 'ignore: [drafts/**]\n', 'drafts/api.pspec.md': API_ON_AWS, 'final/api.pspec.md': API_ON_AWS });
+  const result = carveout(root, 'check', '.');
+  assert.deepEqual(
+    result.stdout.trim().split('\n').map((line) => line.split(':')[0]),
+    ['final/api.pspec.md'],
+  );
+});

@@ -13,6 +13,7 @@ import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { isIgnored } from '../profile/isIgnored';
 import { SettingsLoader } from './loadSettings';
 import { parseArguments, USAGE, type CheckArguments, type FailOn } from './parseArguments';
 
@@ -71,6 +72,8 @@ export function check(args: CheckArguments, io: Io): number {
 
   const checked: CheckedFile[] = [];
   for (const file of files) {
+    const { profile, config, configFile } = settings.forFile(file);
+    if (isIgnored(resolve(file), config, configFile)) continue;
     let text: string;
     try {
       text = readSpec(file);
@@ -79,7 +82,6 @@ export function check(args: CheckArguments, io: Io): number {
       io.err(`${file}: error input cannot check it: ${(error as Error).message}\n`);
       continue;
     }
-    const { profile, config } = settings.forFile(file);
     const analysis = analyze(text, profile, {
       regime: args.regime ?? (args.asOf ? undefined : config.regime),
       asOf: args.asOf ?? (args.regime ? undefined : config.asOf),

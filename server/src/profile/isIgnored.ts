@@ -1,0 +1,14 @@
+/**
+ * Whether a `.carveout.yaml`'s `ignore` globs exclude a spec. Globs are
+ * relative to the folder of the config file, as in `.gitignore`.
+ */
+import picomatch from 'picomatch';
+import { dirname, relative, sep } from 'node:path';
+import type { WorkspaceConfig } from './profileTypes';
+
+export function isIgnored(file: string, config: WorkspaceConfig, configFile: string | undefined): boolean {
+  if (!configFile || !config.ignore || config.ignore.length === 0) return false;
+  const path = relative(dirname(configFile), file).split(sep).join('/');
+  if (path.startsWith('../')) return false;
+  return picomatch(config.ignore, { dot: true })(path);
+}
