@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
   createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -206,8 +207,8 @@ export class LspSession {
       });
     });
     connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
-      this.record('client/registerCapability', params);
       this.registrations.push(...params.registrations);
+      this.record('client/registerCapability', params);
       return null;
     });
     connection.onRequest((method: string, params: unknown) => {
@@ -368,6 +369,13 @@ export class LspSession {
         },
       );
     });
+  }
+
+  /** Sends a request that the test can cancel with `$/cancelRequest`. */
+  cancellableRequest<R>(method: string, params: unknown): { result: Promise<R>; cancel(): void } {
+    const source = new CancellationTokenSource();
+    const result = this.connection.sendRequest<R>(method, params, source.token);
+    return { result, cancel: () => source.cancel() };
   }
 
   notify(method: string, params: unknown): Promise<void> {

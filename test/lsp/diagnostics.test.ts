@@ -1,0 +1,226 @@
+/**
+ * Diagnostics over real LSP, pushed and pulled: exact ranges, codes,
+ * severities and related information; updates on edits, settings changes
+ * and saves; the size limit; waivers.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import {
+  CLEAN_SPEC,
+  coreMessage,
+  GCP_SPEC,
+  range,
+  RUNTIME_FLAGGED_LINE,
+  RUNTIME_FLAGGED_SENTENCE,
+  RUNTIME_SPEC,
+  WAIVER_SPEC,
+} from './fixtures';
+import { withSession, type LspSession } from './lspSession';
+
+function expectedRuntimeDiagnostic(uri: string): Diagnostic {
+  const line = RUNTIME_FLAGGED_LINE;
+  return {
+    range: range(line, 0, line, RUNTIME_FLAGGED_SENTENCE.length),
+    severity: 1,
+    code: 'api-exclusivity',
+    source: 'carveout',
+    message: coreMessage(RUNTIME_SPEC, 'api-exclusivity'),
+    relatedInformation: [
+      { location: { uri, range: range(line, 15, line, 26) }, message: 'evidence: "served from" (cloud tie)' },
+      { location: { uri, range: range(line, 27, line, 30) }, message: 'evidence: "AWS" (cloud aws)' },
+      { location: { uri, range: range(5, 0, 5, 23) }, message: 'front matter: customers: enterprise' },
+      { location: { uri, range: range(4, 0, 4, 16) }, message: 'front matter: served-on: aws' },
+      { location: { uri, range: range(2, 0, 2, 19) }, message: 'front matter: classification: api' },
+    ],
+  };
+}
+
+/** Diagnostics without `data`, which only code actions read, and with related information in a stable order. */
+function visible(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map(({ data: _data, ...rest }) => rest);
+}
+
+function codes(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((diagnostic) => String(diagnostic.code));
+}
+
+for (const pull of [false, true]) {
+  const mode = pull ? 'pull' : 'push';
+
+  describe(`diagnostics (${mode})`, () => {
+    it('reports an API served from AWS with the statement range, rule id, severity and evidence', () =>
+      withSession({ pull, settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(RUNTIME_SPEC);
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        assert.deepEqual(visible(diagnostics), [expectedRuntimeDiagnostic(uri)]);
+        assert.deepEqual(diagnostics[0].data, {
+          rule: 'api-exclusivity',
+          clauses: ['MSFT-OAI-2026-02-STATELESS', 'MSFT-OAI-2026-02-NO-CHANGE', 'MSFT-OAI-2025-10-API-EXCL', 'MSFT-OAI-2025-10-3P-API', 'MSFT-OAI-2025-01-API-EXCL'],
+          findingIndex: 0,
+        });
+      }));
+
+    it('clears the diagnostic after an incremental edit moves serving to Azure', () =>
+      withSession({ pull, settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(RUNTIME_SPEC);
+        await session.waitForDiagnostics(uri, (d) => d.length === 1);
+        const line = RUNTIME_FLAGGED_LINE;
+        await session.change(uri, [
+          { range: range(4, 12, 4, 15), text: 'azure' },
+          { range: range(line, 27, line, 30), text: 'Azure' },
+        ]);
+        assert.deepEqual(await session.waitForDiagnostics(uri, (d) => d.length === 0), []);
+      }));
+
+    it('judges under the carveout.regime setting after didChangeConfiguration', () =>
+      withSession({ pull, settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(GCP_SPEC);
+        assert.deepEqual(codes(await session.waitForDiagnostics(uri, (d) => d.length > 0)), ['api-exclusivity']);
+        await session.setSettings({ debounceMs: 0, regime: '2026-04' });
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0 && d[0].code === 'azure-first', { version: 1 });
+        assert.deepEqual(
+          diagnostics.map((d) => [d.code, d.severity, d.range, d.message]),
+          [['azure-first', 2, range(5, 0, 5, 36), coreMessage(GCP_SPEC, 'azure-first', { regime: '2026-04' })]],
+        );
+      }));
+
+    it('warns on the first line when carveout.regime names no regime of the profile, and judges by the launch date', () =>
+      withSession({ pull, settings: { debounceMs: 0, regime: '1999-01' } }, async (session) => {
+        const uri = await session.open(GCP_SPEC);
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length === 2);
+        assert.deepEqual(visible(diagnostics)[0], {
+          range: range(0, 0, 0, 3),
+          severity: 2,
+          code: 'settings-error',
+          source: 'carveout',
+          message:
+            'The carveout.regime setting "1999-01" is not a regime of the profile "Microsoft–OpenAI cloud terms (public record)" (2019-07, 2025-01, 2025-10, 2026-02, 2026-04), so it is ignored.',
+        });
+        assert.equal(diagnostics[1].code, 'api-exclusivity');
+      }));
+
+    it('does not check a spec larger than carveout.maxFileSize and says why in one information diagnostic', () =>
+      withSession({ pull, settings: { debounceMs: 0, maxFileSize: 100 } }, async (session) => {
+        const uri = await session.open(RUNTIME_SPEC);
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        assert.deepEqual(diagnostics, [
+          {
+            range: range(0, 0, 0, 3),
+            severity: 3,
+            code: 'not-checked',
+            source: 'carveout',
+            message: `Carveout did not check this spec: it has ${RUNTIME_SPEC.length} characters, more than the carveout.maxFileSize setting allows (100).`,
+          },
+        ]);
+      }));
+
+    it('publishes waiver problems but not the findings a valid waiver silences', () =>
+      withSession({ pull, settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(WAIVER_SPEC);
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        assert.deepEqual(
+          diagnostics.map((d) => [d.code, d.severity, d.range, d.tags]),
+          [
+            ['waiver-expired', 2, range(7, 0, 7, 108), undefined],
+            ['api-exclusivity', 1, range(8, 0, 8, 41), undefined],
+            ['waiver-unused', 4, range(9, 0, 9, 80), [1]],
+          ],
+        );
+      }));
+  });
+}
+
+describe('diagnostics (push) timing', () => {
+  it('debounces typing: only the last of several quick edits is published', () =>
+    withSession({ settings: { debounceMs: 150 } }, async (session) => {
+      const uri = await session.open(GCP_SPEC);
+      await session.waitForDiagnostics(uri, (d) => d.length === 1);
+      await session.change(uri, GCP_SPEC.replace('Google Cloud', 'AWS'));
+      await session.change(uri, GCP_SPEC.replace('Google Cloud', 'Oracle Cloud'));
+      const last = await session.change(uri, GCP_SPEC.replace('Google Cloud', 'Azure'));
+      assert.deepEqual(await session.waitForDiagnostics(uri, (d) => d.length === 0), []);
+      const versions = session.published.filter((p) => p.uri === uri).map((p) => p.version);
+      assert.deepEqual(versions, [1, last]);
+    }));
+
+  it('with run: onSave, keeps the opened diagnostics while typing and publishes the saved text', () =>
+    withSession({ settings: { debounceMs: 0, run: 'onSave' } }, async (session) => {
+      const uri = await session.open(RUNTIME_SPEC);
+      await session.waitForDiagnostics(uri, (d) => d.length === 1);
+      await session.change(uri, CLEAN_SPEC);
+      const saved = await session.change(uri, GCP_SPEC);
+      await session.save(uri);
+      const diagnostics = await session.waitForDiagnostics(uri, undefined, { version: saved });
+      assert.deepEqual(codes(diagnostics), ['api-exclusivity']);
+      assert.deepEqual(diagnostics[0].range, range(5, 0, 5, 36));
+      assert.deepEqual(
+        session.published.filter((p) => p.uri === uri).map((p) => p.version),
+        [1, saved],
+      );
+    }));
+
+  it('clears diagnostics when the document closes', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      const uri = await session.open(GCP_SPEC);
+      await session.waitForDiagnostics(uri, (d) => d.length === 1);
+      await session.close(uri);
+      await session.waitFor('an empty publish', () => {
+        const last = session.lastPublished(uri);
+        return last !== undefined && last.version === undefined && last.diagnostics.length === 0;
+      });
+    }));
+});
+
+describe('diagnostics (pull) protocol', () => {
+  async function openAndPull(session: LspSession, text: string) {
+    const uri = await session.open(text);
+    const report = await session.pullDiagnostics(uri);
+    assert.equal(report.kind, 'full');
+    return { uri, report };
+  }
+
+  it('answers unchanged for the result id of the current version', () =>
+    withSession({ pull: true, settings: { debounceMs: 0 } }, async (session) => {
+      const { uri, report } = await openAndPull(session, GCP_SPEC);
+      assert.ok(report.resultId);
+      assert.deepEqual(await session.pullDiagnostics(uri, report.resultId), { kind: 'unchanged', resultId: report.resultId });
+      await session.change(uri, CLEAN_SPEC);
+      const changed = await session.pullDiagnostics(uri, report.resultId);
+      assert.equal(changed.kind, 'full');
+      assert.notEqual(changed.resultId, report.resultId);
+    }));
+
+  it('with run: onSave, keeps answering for the saved text until the save, then asks the client to refresh', () =>
+    withSession({ pull: true, settings: { debounceMs: 0, run: 'onSave' } }, async (session) => {
+      const { uri, report } = await openAndPull(session, GCP_SPEC);
+      assert.equal(report.kind === 'full' && report.items.length, 1);
+      await session.change(uri, CLEAN_SPEC);
+      const typing = await session.pullDiagnostics(uri);
+      assert.deepEqual(typing.kind === 'full' && codes(typing.items), ['api-exclusivity']);
+      const refreshes = session.countServerRequests('workspace/diagnostic/refresh');
+      await session.save(uri);
+      await session.waitFor('a refresh after the save', () => session.countServerRequests('workspace/diagnostic/refresh') > refreshes);
+      const saved = await session.pullDiagnostics(uri);
+      assert.deepEqual(saved.kind === 'full' && saved.items, []);
+    }));
+
+  it('asks the client to refresh when the settings change', () =>
+    withSession({ pull: true, settings: { debounceMs: 0 } }, async (session) => {
+      await openAndPull(session, GCP_SPEC);
+      const before = session.countServerRequests('workspace/diagnostic/refresh');
+      await session.setSettings({ regime: '2026-04' });
+      await session.waitFor('a diagnostic refresh', () => session.countServerRequests('workspace/diagnostic/refresh') > before);
+    }));
+
+  it('answers RequestCancelled when the client cancels a pull that waits for typing to settle', () =>
+    withSession({ pull: true, settings: { debounceMs: 60_000 } }, async (session) => {
+      const uri = await session.open(GCP_SPEC);
+      await session.change(uri, CLEAN_SPEC);
+      const pending = session.cancellableRequest('textDocument/diagnostic', { textDocument: { uri } });
+      pending.cancel();
+      await assert.rejects(pending.result, (error: { code?: number }) => error.code === -32800);
+      const after = await session.documentSymbols(uri);
+      assert.equal(after.length, 2);
+    }));
+});

@@ -1,0 +1,172 @@
+/**
+ * Workspace configs and profiles over real LSP: a broken `.carveout.yaml` or
+ * profile is reported in its own file at the exact characters, specs are
+ * still checked with the built-in profile and say so on their first line,
+ * and fixing the file on disk clears the fallback.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { GCP_SPEC, range, RUNTIME_SPEC } from './fixtures';
+import { fileUri, makeWorkspace, withSession } from './lspSession';
+
+const BUILTIN_TITLE = 'Microsoft–OpenAI cloud terms (public record)';
+const workspaces: string[] = [];
+
+function workspace(files: Record<string, string>): string {
+  const root = makeWorkspace(files);
+  workspaces.push(root);
+  return root;
+}
+
+after(() => {
+  for (const root of workspaces) rmSync(root, { recursive: true, force: true });
+});
+
+function summary(diagnostics: Diagnostic[]): unknown[] {
+  return diagnostics.map((d) => [d.code, d.severity, d.range]);
+}
+
+for (const pull of [false, true]) {
+  const mode = pull ? 'pull' : 'push';
+
+  describe(`workspace config and profiles (${mode})`, () => {
+    it('reports a misspelt key in .carveout.yaml at the key, and falls back visibly on specs that are still checked', async () => {
+      const root = workspace({ '.carveout.yaml': 'regime: 2026-04\nseverty:\n  api-exclusivity: warning\n', 'specs/gcp.pspec.md': GCP_SPEC });
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+        const configUri = await session.open(readFileSync(join(root, '.carveout.yaml'), 'utf8'), { uri: fileUri(join(root, '.carveout.yaml')) });
+        const configDiagnostics = await session.waitForDiagnostics(configUri, (d) => d.length > 0);
+        assert.deepEqual(configDiagnostics, [
+          {
+            range: range(1, 0, 1, 7),
+            severity: 1,
+            code: 'profile-error',
+            source: 'carveout',
+            message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.',
+          },
+        ]);
+
+        const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'specs', 'gcp.pspec.md')) });
+        const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+        const { data: _data, ...fallback } = diagnostics[0];
+        assert.deepEqual(fallback, {
+          range: range(0, 0, 0, 3),
+          severity: 2,
+          code: 'profile-error',
+          source: 'carveout',
+          message:
+            `.carveout.yaml has 1 problem (line 2, column 1: Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.), ` +
+            `so this spec is checked with the built-in profile "${BUILTIN_TITLE}" and without that file's settings.`,
+          relatedInformation: [
+            {
+              location: { uri: fileUri(join(root, '.carveout.yaml')), range: range(1, 0, 1, 7) },
+              message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.',
+            },
+          ],
+        });
+        // The config's regime is dropped with the rest of it, so the launch date's regime applies.
+        assert.deepEqual(summary(diagnostics.slice(1)), [['api-exclusivity', 1, range(5, 0, 5, 36)]]);
+      });
+    });
+
+    it('validates a profile named by .carveout.yaml when it is opened, and names it in the specs fallback warning', async () => {
+      const profileText = 'id: broken\ntitle: Broken\n';
+      const root = workspace({ '.carveout.yaml': 'profile: contract.carveout.yaml\n', 'contract.carveout.yaml': profileText, 'gcp.pspec.md': GCP_SPEC });
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+        const profileUri = await session.open(profileText, { uri: fileUri(join(root, 'contract.carveout.yaml')) });
+        const problems = await session.waitForDiagnostics(profileUri, (d) => d.length > 0);
+        assert.deepEqual(
+          problems.map((d) => [d.code, d.severity, d.range, d.message]),
+          ['disclaimer', 'regimes', 'clauses', 'rules', 'frontMatter', 'vocabulary'].map((key) => [
+            'profile-error',
+            1,
+            range(0, 0, 0, 10),
+            `Missing required property "${key}".`,
+          ]),
+        );
+
+        const configUri = await session.open('profile: contract.carveout.yaml\n', { uri: fileUri(join(root, '.carveout.yaml')) });
+        const configProblems = await session.waitForDiagnostics(configUri, (d) => d.length > 0);
+        assert.deepEqual(
+          configProblems.map((d) => [d.code, d.range, d.message]),
+          [['profile-error', range(0, 9, 0, 31), 'The profile "contract.carveout.yaml" has 6 problems; using the built-in profile.']],
+        );
+
+        const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+        const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+        assert.equal(
+          diagnostics[0].message,
+          `The profile "contract.carveout.yaml" named in .carveout.yaml has 6 problems (line 1, column 1: Missing required property "disclaimer".), ` +
+            `so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
+        );
+        assert.deepEqual(diagnostics[0].relatedInformation?.[0].location, { uri: fileUri(join(root, 'contract.carveout.yaml')), range: range(0, 0, 0, 10) });
+        assert.deepEqual(summary(diagnostics.slice(1)), [['api-exclusivity', 1, range(5, 0, 5, 36)]]);
+      });
+    });
+
+    it('drops the fallback warning once the config is fixed on disk and the client reports the change', async () => {
+      const root = workspace({ '.carveout.yaml': 'regime: [2026-04\n', 'gcp.pspec.md': GCP_SPEC });
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+        const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+        assert.deepEqual(
+          (await session.waitForDiagnostics(specUri, (d) => d.length === 2)).map((d) => d.code),
+          ['profile-error', 'api-exclusivity'],
+        );
+        writeFileSync(join(root, '.carveout.yaml'), 'regime: 2026-04\nseverity:\n  azure-first: error\n');
+        await session.filesChanged([{ uri: fileUri(join(root, '.carveout.yaml')), type: 2 }]);
+        const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 1 && d[0].code === 'azure-first', { version: 1 });
+        // The config's regime and severity override both apply now.
+        assert.deepEqual(summary(diagnostics), [['azure-first', 1, range(5, 0, 5, 36)]]);
+      });
+    });
+
+    it('lets carveout.regime override the regime of .carveout.yaml', async () => {
+      const root = workspace({ '.carveout.yaml': 'regime: 2026-04\n' });
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0, regime: '2025-10' } }, async (session) => {
+        const specUri = await session.open(RUNTIME_SPEC, { uri: fileUri(join(root, 'runtime.pspec.md')) });
+        const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length > 0);
+        assert.deepEqual(diagnostics.map((d) => d.code), ['api-exclusivity']);
+      });
+    });
+
+    it('falls back visibly when the carveout.profile setting names a missing file', async () => {
+      const root = workspace({});
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0, profile: 'contracts/missing.yaml' } }, async (session) => {
+        const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+        const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+        assert.equal(diagnostics[0].code, 'profile-error');
+        assert.equal(
+          diagnostics[0].message,
+          `Cannot read the profile "contracts/missing.yaml" set in carveout.profile (ENOENT: no such file or directory, open '${join(root, 'contracts', 'missing.yaml')}'), ` +
+            `so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
+        );
+        assert.equal(diagnostics[1].code, 'api-exclusivity');
+      });
+    });
+  });
+}
+
+describe('file watching', () => {
+  it('registers watchers for .carveout.yaml and *.carveout.yaml files, and for carveout settings', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      await session.waitFor('two registrations', () => session.registrations.length >= 2);
+      const watchers = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      assert.deepEqual(watchers?.registerOptions, { watchers: [{ globPattern: '**/.carveout.yaml' }, { globPattern: '**/*.carveout.yaml' }] });
+      assert.ok(session.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
+    }));
+
+  it('watches a profile named by .carveout.yaml that the standard patterns miss', async () => {
+    const root = workspace({ '.carveout.yaml': 'profile: contracts/acme.yaml\n', 'contracts/acme.yaml': 'id: acme\n' });
+    await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+      const registration = await session.waitFor('a watcher for the named profile', () =>
+        session.registrations.find((r) => JSON.stringify(r.registerOptions).includes('acme.yaml')),
+      );
+      assert.deepEqual(registration.registerOptions, {
+        watchers: [{ globPattern: { baseUri: fileUri(join(root, 'contracts')), pattern: 'acme.yaml' } }],
+      });
+    });
+  });
+});
