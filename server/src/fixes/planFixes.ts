@@ -15,9 +15,9 @@
 import { API_SURFACES } from '../core/documentFacts';
 import type { Finding } from '../core/types';
 import type { FixId } from '../profile/profileTypes';
+import { sortEdits } from './applyEdits';
 import { FIX_CATALOG } from './fixCatalog';
 import type { FixContext, FixPlan } from './fixTypes';
-import { sortEdits } from './applyEdits';
 
 /** Whether any statement of the spec's text names an API surface. */
 function textNamesApi(context: FixContext): boolean {
@@ -41,10 +41,7 @@ export function planFixes(context: FixContext, finding: Finding): FixPlan[] {
     if (edits.length === 0) continue;
     plans.push({ id, title: entry.title(context, finding), edits: sortEdits(edits), preferred: false });
   }
-  const preferred = preferredFix(
-    context,
-    plans.map((plan) => plan.id),
-  );
+  const preferred = preferredFix(context, plans.map((plan) => plan.id));
   for (const plan of plans) plan.preferred = plan.id === preferred;
   return plans;
 }
