@@ -23,6 +23,7 @@ import { today } from './core/selectRegime';
 import { DocumentActivity } from './documentStore/documentActivity';
 import { documentKind, uriToPath } from './documentStore/documentKind';
 import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type VersionedText } from './documentStore/specModels';
+import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
 import { NOT_CHECKED_CODE, specDiagnostics } from './features/diagnostics';
@@ -30,6 +31,7 @@ import { regimeInfos, summarizeSpec } from './features/documentSummary';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { buildWorkspaceReport } from './features/exposureReportRequest';
 import { provideFoldingRanges } from './features/folding';
+import { provideHover } from './features/hover';
 import { profileFileDiagnostics } from './features/profileDiagnostics';
 import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
@@ -42,9 +44,6 @@ import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
 import { ProfileFileWatcher } from './workspaceSettings/fileWatching';
 import { ProfileResolver } from './workspaceSettings/profileResolver';
 import { WorkspaceFolders } from './workspaceSettings/workspaceFolders';
-
-/** The code action kind of "fix all Carveout problems in the file". */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.carveout`;
 
 /** What the client can do, read once from `initialize`. */
 interface ClientFeatures {
@@ -77,6 +76,8 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
 export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnostics'>): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
     documentSymbolProvider: { label: 'Carveout' },
     foldingRangeProvider: true,
@@ -254,6 +255,20 @@ export function startServer(connection: Connection): void {
         token,
       ),
     ),
+  );
+
+  connection.onHover((params, token) =>
+    runSafe(log, 'hover', token, null, async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideHover(model, params.position) : null;
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe(log, 'codeAction', token, [], async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideCodeActions(model, params) : [];
+    }),
   );
 
   connection.onCompletion((params, token) =>

@@ -35,7 +35,8 @@ export interface ExposureReport {
   findingCount: number;
 }
 
-export type WaiverStatus = 'active' | 'expired' | 'incomplete';
+/** `unused`: a valid, unexpired waiver that silences no finding. */
+export type WaiverStatus = 'active' | 'unused' | 'expired' | 'incomplete';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -59,6 +60,7 @@ export function waiverStatus(waiver: Waiver, analysis: Analysis, today: string):
   if (about.some((finding) => finding.rule === 'waiver-expired')) return 'expired';
   if (waiver.rules.length === 0 || !waiver.approver || !waiver.reference) return 'incomplete';
   if (waiver.expires !== undefined && waiver.expires < today) return 'expired';
+  if (about.some((finding) => finding.rule === 'waiver-unused')) return 'unused';
   return 'active';
 }
 
@@ -109,7 +111,7 @@ export function buildExposureReport(input: ExposureReportInput): ExposureReport 
   const profiles: Profile[] = [];
   for (const spec of specs) if (!profiles.some((known) => known.id === spec.profile.id && known.title === spec.profile.title)) profiles.push(spec.profile);
   out.push(`- Date: ${today}`);
-  out.push(`- ${profiles.length === 1 ? 'Profile' : 'Profiles'}: ${profiles.length === 0 ? '(none)' : profiles.map((p) => `${p.title} (\`${p.id}\`)`).join('; ')}`);
+  out.push(`- ${profiles.length > 1 ? 'Profiles' : 'Profile'}: ${profiles.length === 0 ? '(none)' : profiles.map((p) => `${p.title} (\`${p.id}\`)`).join('; ')}`);
   out.push(`- Specs checked: ${specs.length}${skipped.length > 0 ? `; not checked: ${skipped.length}` : ''}`);
   out.push('');
   out.push('> This report is not legal advice.' + profiles.map((p) => ` ${cell(p.disclaimer)}`).join(''));

@@ -1,0 +1,106 @@
+/**
+ * Carveout's own requests over real LSP: `carveout/documentSummary`,
+ * `carveout/regimes` and `carveout/exposureReport`.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
+import type { DocumentSummary, ExposureReportRequest, RegimeInfo, SeverityCounts } from '../../server/src/shared/protocol';
+import { CLEAN_SPEC, GCP_SPEC, RUNTIME_SPEC, WAIVER_SPEC } from './fixtures';
+import { fileUri, makeWorkspace, withSession } from './lspSession';
+
+const profile = loadBuiltinProfile();
+const regimes: RegimeInfo[] = profile.regimes.map((regime) => ({ ...regime }));
+
+function countsUnder(text: string, regime: string): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0, waived: 0 };
+  for (const finding of analyze(text, profile, { regime }).findings) {
+    if (finding.waivedBy) counts.waived++;
+    else counts[finding.severity]++;
+  }
+  return counts;
+}
+
+const workspaces: string[] = [];
+after(() => {
+  for (const root of workspaces) rmSync(root, { recursive: true, force: true });
+});
+
+describe('carveout/documentSummary', () => {
+  it('gives the regime and why, the classification, the counts, and every other regime latest first', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      const uri = await session.open(RUNTIME_SPEC);
+      const summary = await session.request<DocumentSummary | null>('carveout/documentSummary', { uri });
+      const regime = regimes.find((r) => r.id === '2026-02');
+      assert.deepEqual(summary, {
+        uri,
+        regime: { ...regime, reason: 'launch', date: '2026-03-15' },
+        classificationDeclared: true,
+        classification: 'api',
+        counts: { error: 1, warning: 0, information: 0, hint: 0, waived: 0 },
+        comparison: ['2026-04', '2025-10', '2025-01', '2019-07'].map((id) => ({ regime: regimes.find((r) => r.id === id), counts: countsUnder(RUNTIME_SPEC, id) })),
+        profile: { id: 'microsoft-openai', title: 'Microsoft–OpenAI cloud terms (public record)', fellBack: false },
+      });
+    }));
+
+  it('answers null for a document that is not open', () =>
+    withSession({}, async (session) => {
+      assert.equal(await session.request('carveout/documentSummary', { uri: session.uri('absent.pspec.md') }), null);
+    }));
+
+  it('reports the fallback to the built-in profile', async () => {
+    const root = makeWorkspace({ '.carveout.yaml': 'regime: [\n' });
+    workspaces.push(root);
+    await withSession({ folders: [root] }, async (session) => {
+      const uri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+      const summary = await session.request<DocumentSummary>('carveout/documentSummary', { uri });
+      assert.deepEqual(summary.profile, { id: 'microsoft-openai', title: 'Microsoft–OpenAI cloud terms (public record)', fellBack: true });
+    });
+  });
+});
+
+describe('carveout/regimes', () => {
+  it('lists the regimes of the profile for a document and for the workspace', () =>
+    withSession({}, async (session) => {
+      const uri = await session.open(GCP_SPEC);
+      assert.deepEqual(await session.request('carveout/regimes', { uri }), regimes);
+      assert.deepEqual(await session.request('carveout/regimes', {}), regimes);
+    }));
+});
+
+describe('carveout/exposureReport', () => {
+  it('walks the workspace, uses the text of open documents, skips node_modules, and counts findings', async () => {
+    const root = makeWorkspace({
+      'a/runtime.pspec.md': RUNTIME_SPEC,
+      'b/gcp.pspec': GCP_SPEC,
+      'waivers.pspec.md': WAIVER_SPEC,
+      'node_modules/dep/readme.pspec.md': RUNTIME_SPEC,
+      'notes.md': RUNTIME_SPEC,
+    });
+    workspaces.push(root);
+    await withSession({ folders: [root] }, async (session) => {
+      // The open, unsaved text serves from Azure; the file on disk does not.
+      await session.open(CLEAN_SPEC, { uri: fileUri(join(root, 'b', 'gcp.pspec')) });
+      const report = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
+      assert.equal(report.specCount, 3);
+      assert.equal(report.findingCount, 5);
+      const lines = report.markdown.split('\n');
+      assert.equal(lines[0], '# Carveout exposure report');
+      assert.ok(lines.includes('- Date: 2026-05-01'));
+      assert.ok(lines.includes('| `a/runtime.pspec.md` | 2026-02 (launch 2026-03-15) | api | 1 | 0 | 0 | 0 | 0 |'));
+      assert.ok(lines.includes('| `b/gcp.pspec` | 2026-02 (launch 2026-03-15) | api | 0 | 0 | 0 | 0 | 0 |'));
+      assert.ok(lines.includes('| `waivers.pspec.md` | 2026-02 (launch 2026-03-15) | api | 1 | 1 | 0 | 1 | 1 |'));
+      assert.ok(!report.markdown.includes('node_modules'));
+    });
+  });
+
+  it('answers an empty report when there is no workspace folder', () =>
+    withSession({ folders: [] }, async (session) => {
+      const report = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
+      assert.equal(report.specCount, 0);
+      assert.equal(report.findingCount, 0);
+    }));
+});
