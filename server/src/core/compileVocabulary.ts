@@ -5,7 +5,7 @@
  * time linear in the text whatever phrases a profile holds, which is why
  * profiles carry phrases rather than regular expressions.
  */
-import type { Profile, SurfaceId } from '../profile/profileTypes';
+import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
 import { normalizeWord, type Token } from './tokenize';
 
 export type Category =
@@ -91,6 +91,25 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
   if (!node.terms.some((existing) => existing.category === term.category && existing.value === term.value)) node.terms.push(term);
 }
 
+/** The vocabulary's plain phrase lists and the category each one gives. */
+const PHRASE_LISTS: readonly [keyof Vocabulary & Category, Category][] = (
+  [
+    'hosting',
+    'placement',
+    'negation',
+    'negationAfter',
+    'neutral',
+    'contrast',
+    'nonHosting',
+    'collaboration',
+    'firstParty',
+    'launchOrder',
+    'launchLater',
+    'launchFollows',
+    'hostingContext',
+  ] as const
+).map((key) => [key, key]);
+
 const cache = new WeakMap<Profile, CompiledVocabulary>();
 
 export function compileVocabulary(profile: Profile): CompiledVocabulary {
@@ -108,19 +127,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     addAll(phrases, 'surface', surface);
   }
   for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
-  addAll(vocabulary.hosting, 'hosting');
-  addAll(vocabulary.placement, 'placement');
-  addAll(vocabulary.negation, 'negation');
-  addAll(vocabulary.negationAfter, 'negationAfter');
-  addAll(vocabulary.neutral, 'neutral');
-  addAll(vocabulary.contrast, 'contrast');
-  addAll(vocabulary.nonHosting, 'nonHosting');
-  addAll(vocabulary.collaboration, 'collaboration');
-  addAll(vocabulary.firstParty, 'firstParty');
-  addAll(vocabulary.launchOrder, 'launchOrder');
-  addAll(vocabulary.launchLater, 'launchLater');
-  addAll(vocabulary.launchFollows, 'launchFollows');
-  addAll(vocabulary.hostingContext, 'hostingContext');
+  for (const [key, category] of PHRASE_LISTS) addAll(vocabulary[key], category);
   const compiled: CompiledVocabulary = {
     root,
     homeCloud: vocabulary.homeCloud,

@@ -29,7 +29,7 @@ export class LineMap {
   }
 
   position(offset: number): LineCharacter {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, this.text.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

@@ -12,7 +12,7 @@ import type { ProfileProblem } from './problems';
 import type { Profile } from './profileTypes';
 import { validateAgainstSchema } from './schemaValidation';
 import { parseYamlSource, problemAtOffsets, problemsAt } from './yamlSource';
-import { LineIndex } from './lineIndex';
+import { LineMap } from '../core/lineMap';
 
 export interface ProfileParse {
   /** Set exactly when `problems` is empty. */
@@ -45,7 +45,7 @@ export function parseProfile(text: string, file: string): ProfileParse {
   } catch (error) {
     // Reaching this is a bug in the loader; the file still gets a problem, not a crash.
     const message = `The profile could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
-    return { problems: [problemAtOffsets(file, new LineIndex(''), 0, 0, message)] };
+    return { problems: [problemAtOffsets(file, new LineMap(''), 0, 0, message)] };
   }
 }
 

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from './loadProfile';
-import { LineIndex } from './lineIndex';
+import { LineMap } from '../core/lineMap';
 import { sortProblems } from './problems';
 import type { DataIssue, ProfileProblem } from './problems';
 import type { Cloud, Profile, WorkspaceConfig } from './profileTypes';
@@ -205,12 +205,11 @@ function checkAgainstProfile(config: WorkspaceConfig, profile: Profile): DataIss
 
 function spotOf(source: YamlSource, path: string[]): ProblemSpot {
   const [start, end] = rangeOf(source, path);
-  const from = source.lines.position(start);
-  const to = source.lines.position(end);
-  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  const { line, column, endLine, endColumn } = problemAtOffsets('', source.lines, start, end, '');
+  return { line, column, endLine, endColumn };
 }
 
 function internalProblem(file: string, error: unknown): ProfileProblem {
   const message = `The workspace configuration could not be read: ${error instanceof Error ? error.message : String(error)}.`;
-  return problemAtOffsets(file, new LineIndex(''), 0, 0, message);
+  return problemAtOffsets(file, new LineMap(''), 0, 0, message);
 }

@@ -5,7 +5,7 @@
  */
 import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { LineIndex } from './lineIndex';
+import { LineMap } from '../core/lineMap';
 import { excessiveNestingAt } from './nesting';
 import { firstProblems } from './problems';
 import type { DataIssue, DataPath, ProfileProblem } from './problems';
@@ -32,7 +32,7 @@ export interface YamlSource {
   file: string;
   text: string;
   doc: Document.Parsed;
-  lines: LineIndex;
+  lines: LineMap;
   /** The document as plain data; `null` for an empty document. */
   data: unknown;
 }
@@ -45,14 +45,15 @@ export interface YamlParse {
 /** A problem at a pair of UTF-16 offsets into `text`. */
 export function problemAtOffsets(
   file: string,
-  lines: LineIndex,
+  lines: LineMap,
   start: number,
   end: number,
   message: string,
 ): ProfileProblem {
+  // Problems are reported 1-based, as editors and compilers print them.
   const from = lines.position(start);
   const to = lines.position(Math.max(start, end));
-  return { file, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  return { file, message, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
 }
 
 /**
@@ -61,7 +62,7 @@ export function problemAtOffsets(
  * problems. Never throws.
  */
 export function parseYamlSource(text: string, file: string): YamlParse {
-  const lines = new LineIndex(typeof text === 'string' ? text : '');
+  const lines = new LineMap(typeof text === 'string' ? text : '');
   const fail = (start: number, end: number, message: string): YamlParse => ({
     problems: [problemAtOffsets(file, lines, start, end, message)],
   });
