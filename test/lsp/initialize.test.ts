@@ -31,6 +31,14 @@ describe('initialize', () => {
       });
     }));
 
+  it('works over node IPC, as the VS Code client starts it', () =>
+    withSession({ transport: 'ipc', settings: { debounceMs: 0 } }, async (session) => {
+      assert.deepEqual(session.initializeResult, { capabilities: COMMON, serverInfo: { name: 'carveout' } });
+      const uri = await session.open('---\nclassification: api\nlaunch: 2026-03-15\n---\nThe API is served from AWS.\n');
+      const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['api-exclusivity']);
+    }));
+
   it('asks for the carveout section per document, with the document as scope', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {
       const uri = await session.open('# Title\n');

@@ -1,6 +1,7 @@
 /**
  * A minimal LSP client for protocol tests: it spawns the bundled server
- * (`node dist/server.js --stdio`, so run `node esbuild.mjs` first), speaks
+ * (`node dist/server.js --stdio`, or over IPC as the extension does; run
+ * `node esbuild.mjs` first), speaks
  * JSON-RPC to it, answers `workspace/configuration` with the settings a test
  * sets, and collects pushed diagnostics or pulls them. Every wait has a
  * deadline; nothing sleeps for a fixed time.
@@ -10,7 +11,7 @@
  *   const diagnostics = await session.waitForDiagnostics(uri);
  *   await session.dispose();
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -18,6 +19,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -61,6 +64,11 @@ export interface SessionOptions {
   settingsFor?: (scopeUri: string | undefined) => TestSettings | undefined;
   /** Client capabilities merged over the defaults, one level deep per section. */
   capabilities?: ClientCapabilities;
+  /**
+   * How to reach the server: `stdio` (the default, as other editors do) or
+   * `ipc` (as the VS Code client does). Output logging differs, not the protocol.
+   */
+  transport?: 'stdio' | 'ipc';
   /** Deadline for every wait and request, unless the call gives its own. */
   timeoutMs?: number;
   serverPath?: string;
@@ -170,7 +178,7 @@ export class LspSession {
   private exited = false;
   private exitCode: number | null = null;
   private connection!: MessageConnection;
-  private child!: ChildProcessWithoutNullStreams;
+  private child!: ChildProcess;
 
   private constructor(options: SessionOptions) {
     this.pull = options.pull === true;
@@ -188,15 +196,19 @@ export class LspSession {
   }
 
   private async launch(options: SessionOptions): Promise<void> {
-    this.child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: 'pipe' });
-    this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (chunk: string) => this.stderr.push(chunk));
+    const server = options.serverPath ?? SERVER_PATH;
+    const ipc = options.transport === 'ipc';
+    this.child = ipc ? fork(server, ['--node-ipc'], { silent: true }) : spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    this.child.stderr?.setEncoding('utf8');
+    this.child.stderr?.on('data', (chunk: string) => this.stderr.push(chunk));
     this.child.on('exit', (code) => {
       this.exited = true;
       this.exitCode = code;
       this.wake();
     });
-    const connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    const connection = ipc
+      ? createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child))
+      : createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection = connection;
     connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.record('workspace/configuration', params);

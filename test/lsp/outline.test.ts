@@ -124,6 +124,15 @@ describe('code lens', () => {
       assert.equal(lenses[0].command?.title, 'Carveout · regime 2025-10 (as of 2025-12-01) · non-api · 0 errors, 0 warnings, 1 info · under 2026-04 terms: 0 errors, 1 warning');
     }));
 
+  it('leaves out the regime comparison on a spec longer than 100,000 characters', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      const uri = await session.open(RUNTIME_SPEC + 'Plain text.\n'.repeat(9000));
+      const lenses = await session.codeLenses(uri);
+      assert.equal(lenses[0].command?.title, 'Carveout · regime 2026-02 (launch 2026-03-15) · api · 1 error, 0 warnings');
+      const summary = await session.request<{ comparison: unknown[] }>('carveout/documentSummary', { uri });
+      assert.deepEqual(summary.comparison, []);
+    }));
+
   it('says a spec over the size limit was not checked', () =>
     withSession({ settings: { debounceMs: 0, maxFileSize: 10 } }, async (session) => {
       const uri = await session.open(OUTLINE_SPEC);

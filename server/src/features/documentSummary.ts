@@ -32,6 +32,17 @@ export function countFindings(analysis: Analysis): SeverityCounts {
 const comparisons = new WeakMap<SpecModel, Map<string, SeverityCounts>>();
 
 /**
+ * Longer specs are not compared across regimes: each comparison is a full
+ * analysis, and the lens asks again after every edit, so on a very long spec
+ * the comparisons would hold up every other request.
+ */
+export const COMPARISON_MAX_CHARS = 100_000;
+
+export function comparesRegimes(model: SpecModel): boolean {
+  return model.text.length <= COMPARISON_MAX_CHARS;
+}
+
+/**
  * The findings of the model's text under another regime. It re-runs the
  * analysis with that regime forced, and remembers the result for as long as
  * the model lives, since the lens and the status bar ask for it repeatedly.
@@ -53,6 +64,7 @@ export function countsUnder(model: SpecModel, regimeId: string): SeverityCounts 
 
 /** The regime the lens compares with: the latest one, or the one before it when the spec is already judged under the latest. */
 export function comparisonRegime(model: SpecModel): Regime | undefined {
+  if (!comparesRegimes(model)) return undefined;
   const regimes = model.profile.regimes;
   const index = regimes.findIndex((regime) => regime.id === model.analysis.regime.id);
   const latest = regimes.length - 1;
@@ -71,10 +83,12 @@ export function summarizeSpec(model: SpecModel, settings: DocumentSettings): Doc
     regime,
     classificationDeclared: analysis.facts.classificationDeclared,
     counts: countFindings(analysis),
-    comparison: [...profile.regimes]
-      .reverse()
-      .filter((other) => other.id !== current.id)
-      .map((other) => ({ regime: regimeInfo(other), counts: countsUnder(model, other.id) })),
+    comparison: comparesRegimes(model)
+      ? [...profile.regimes]
+          .reverse()
+          .filter((other) => other.id !== current.id)
+          .map((other) => ({ regime: regimeInfo(other), counts: countsUnder(model, other.id) }))
+      : [],
     profile: { id: profile.id, title: profile.title, fellBack: settings.fellBack },
   };
   if (analysis.facts.classification !== undefined) summary.classification = analysis.facts.classification;
