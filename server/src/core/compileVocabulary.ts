@@ -17,6 +17,7 @@ export type Category =
   | 'negationAfter'
   | 'neutral'
   | 'contrast'
+  | 'thirdParty'
   | 'nonHosting'
   | 'collaboration'
   | 'firstParty'
@@ -24,7 +25,8 @@ export type Category =
   | 'launchOrder'
   | 'launchLater'
   | 'launchFollows'
-  | 'hostingContext';
+  | 'hostingContext'
+  | 'retractingContext';
 
 export interface Term {
   category: Category;
@@ -100,6 +102,7 @@ const PHRASE_LISTS: readonly [keyof Vocabulary & Category, Category][] = (
     'negationAfter',
     'neutral',
     'contrast',
+    'thirdParty',
     'nonHosting',
     'collaboration',
     'firstParty',
@@ -107,6 +110,7 @@ const PHRASE_LISTS: readonly [keyof Vocabulary & Category, Category][] = (
     'launchLater',
     'launchFollows',
     'hostingContext',
+    'retractingContext',
   ] as const
 ).map((key) => [key, key]);
 

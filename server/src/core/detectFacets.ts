@@ -11,7 +11,7 @@ import type { Token } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
-const HOSTING_REACH = 6;
+const HOSTING_REACH = 8;
 /** How many words may stand between a placement preposition and its cloud ("on the AWS"). */
 const PLACEMENT_REACH = 2;
 /** How many words may stand between a cloud and a verb it is the subject of ("Bedrock will host"). */
@@ -56,10 +56,13 @@ function assignClauses(tokens: readonly Token[], matches: PhraseMatch[], tableRo
   return matches.map((match) => ({ match, clause: clauseOf[match.first], void: false }));
 }
 
-/** Negation voids the rest of its clause; a trailing retraction voids what came before it. */
+/**
+ * Negation, and a phrase about someone else's systems, void the rest of their
+ * clause; a trailing retraction voids what came before it.
+ */
 function applyNegation(marks: Mark[]): void {
   marks.forEach((mark, index) => {
-    if (has(mark, 'negation')) {
+    if (has(mark, 'negation') || has(mark, 'thirdParty')) {
       for (let j = index + 1; j < marks.length && marks[j].clause === mark.clause; j++) marks[j].void = true;
     }
     if (has(mark, 'negationAfter')) {

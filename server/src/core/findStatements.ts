@@ -3,12 +3,12 @@
  * of a paragraph, each list item and each table row (read with its header).
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
-import { matchPhrases, type CompiledVocabulary } from './compileVocabulary';
+import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets } from './detectFacets';
 import { findBlocks } from './findBlocks';
 import { splitSentences } from './splitSentences';
 import { tokenize, type Token } from './tokenize';
-import type { Heading, Span, Statement } from './types';
+import type { Heading, Span, Statement, StatementFacets } from './types';
 
 export interface Body {
   statements: Statement[];
@@ -16,17 +16,30 @@ export interface Body {
   comments: Span[];
 }
 
-function isHostingHeading(vocabulary: CompiledVocabulary, text: string, title: Span): boolean {
+function headingHas(vocabulary: CompiledVocabulary, text: string, title: Span, categories: readonly Category[]): boolean {
   const matches = matchPhrases(vocabulary, tokenize(text, title));
-  return matches.some((match) => match.terms.some((term) => term.category === 'hostingContext' || term.category === 'hosting'));
+  return matches.some((match) => match.terms.some((term) => categories.includes(term.category)));
 }
+
+/** A question asks; it claims nothing ("Does any API traffic run on AWS?"). */
+function isQuestion(text: string, span: Span): boolean {
+  let end = span.end;
+  while (end > span.start && /[\s*_)"'\u201d]/.test(text[end - 1])) end--;
+  return text[end - 1] === '?';
+}
+
+const NO_FACETS = (): StatementFacets => ({ surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] });
 
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
   const comments: Span[] = [];
-  /** Open headings, outermost first, with whether each is about hosting. */
-  const stack: { heading: Heading; hosting: boolean }[] = [];
+  /** Open headings, outermost first, with whether each is about hosting or retracts its content. */
+  const stack: { heading: Heading; hosting: boolean; retracting: boolean }[] = [];
+  const retracted = (): boolean => stack.some((entry) => entry.retracting);
+  /** Facets of a statement, unless its section or its form makes it no claim. */
+  const facetsOf = (tokens: Token[], span: Span, tableRow: boolean): StatementFacets =>
+    retracted() || (!tableRow && isQuestion(text, span)) ? NO_FACETS() : detectFacets(vocabulary, tokens, context(tableRow));
 
   const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({
     hostingSection: stack.some((entry) => entry.hosting),
@@ -47,7 +60,11 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
           sectionSpan: { start: block.span.start, end: text.length },
         };
         headings.push(heading);
-        stack.push({ heading, hosting: isHostingHeading(vocabulary, text, block.title) });
+        stack.push({
+          heading,
+          hosting: headingHas(vocabulary, text, block.title, ['hostingContext', 'hosting']),
+          retracting: headingHas(vocabulary, text, block.title, ['retractingContext']),
+        });
         break;
       }
       case 'comment':
@@ -55,11 +72,11 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         break;
       case 'paragraph':
         for (const sentence of splitSentences(text, block.span)) {
-          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: detectFacets(vocabulary, tokenize(text, sentence), context(false)) });
+          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: facetsOf(tokenize(text, sentence), sentence, false) });
         }
         break;
       case 'list-item':
-        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: detectFacets(vocabulary, tokenize(text, block.span), context(false)) });
+        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(tokenize(text, block.span), block.span, false) });
         break;
       case 'table-row': {
         const tokens: Token[] = [];
@@ -68,7 +85,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
           if (pair.header) tokenize(text, pair.header, tokens, column, true);
           tokenize(text, pair.cell, tokens, column, false);
         }
-        statements.push({ kind: 'table-row', span: block.span, cells, section: section(), facets: detectFacets(vocabulary, tokens, context(true)) });
+        statements.push({ kind: 'table-row', span: block.span, cells, section: section(), facets: facetsOf(tokens, block.span, true) });
         break;
       }
     }

@@ -83,6 +83,11 @@ export interface Vocabulary {
   neutral: string[];
   /** Phrases after which a cloud or surface is contrasted away ("instead of"). */
   contrast: string[];
+  /**
+   * Phrases that make the rest of their clause about someone else's systems
+   * ("customers whose apps run on AWS", "their own cloud").
+   */
+  thirdParty: string[];
   /** Phrases that make a cloud mention something other than hosting. */
   nonHosting: string[];
   /** Phrases that say a third party built the product with us. */
@@ -102,6 +107,11 @@ export interface Vocabulary {
    * "hosting"), so that a bare cloud name or "on AWS" there is a hosting claim.
    */
   hostingContext: string[];
+  /**
+   * Words of a section heading under which nothing is a claim ("Non-goals",
+   * "Out of scope", "Alternatives considered").
+   */
+  retractingContext: string[];
 }
 
 /** A condition over the effective facets of one statement. All given fields must hold. */
