@@ -26,7 +26,7 @@ import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type Versioned
 import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
-import { NOT_CHECKED_CODE, specDiagnostics } from './features/diagnostics';
+import { notCheckedDiagnostic, specDiagnostics } from './features/diagnostics';
 import { regimeInfos, summarizeSpec } from './features/documentSummary';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { buildWorkspaceReport } from './features/exposureReportRequest';
@@ -135,12 +135,12 @@ export function startServer(connection: Connection): void {
       return specDiagnostics(state);
     }
     const path = uriToPath(document.uri);
+    if (kind === 'other' || path === undefined) return [];
     const text = document.getText();
     const client = await clientSettings.get(document.uri);
-    if (path === undefined) return [];
     if (text.length > client.maxFileSize) {
-      const message = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows.`;
-      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: NOT_CHECKED_CODE, source: 'carveout', message }];
+      const reason = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows (${client.maxFileSize.toLocaleString('en-US')}).`;
+      return [notCheckedDiagnostic(reason, 0)];
     }
     return profileFileDiagnostics(text, path, kind, readText);
   }
@@ -221,11 +221,10 @@ export function startServer(connection: Connection): void {
     runSafeNotification(log, 'didSave', async () => {
       const document = event.document;
       activity.saved(document);
+      const kind = kindOf(document.uri);
       // Without file watching, saving a config or profile in the editor is the change that matters.
-      if (kindOf(document.uri) !== 'spec') {
-        profileFilesChanged();
-        return;
-      }
+      if (kind === 'workspace-config' || kind === 'profile') profileFilesChanged();
+      if (kind !== 'spec') return;
       if (!features.pullDiagnostics) await push.saved(document);
       else if ((await clientSettings.get(document.uri)).run === 'onSave' && features.diagnosticRefresh) await connection.languages.diagnostics.refresh();
     }),

@@ -148,6 +148,32 @@ for (const pull of [false, true]) {
   });
 }
 
+describe('config documents in the editor', () => {
+  it('re-checks specs when .carveout.yaml is saved in the editor, for clients that do not watch files', async () => {
+    const root = workspace({ '.carveout.yaml': 'regime: 2025-10\n' });
+    await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+      assert.deepEqual((await session.waitForDiagnostics(specUri, (d) => d.length > 0)).map((d) => d.code), ['api-exclusivity']);
+      const configUri = await session.open('regime: 2025-10\n', { uri: fileUri(join(root, '.carveout.yaml')) });
+      await session.change(configUri, 'regime: 2026-04\n');
+      writeFileSync(join(root, '.carveout.yaml'), 'regime: 2026-04\n');
+      await session.save(configUri);
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length > 0 && d[0].code === 'azure-first', { version: 1 });
+      assert.deepEqual(summary(diagnostics), [['azure-first', 2, range(5, 0, 5, 36)]]);
+    });
+  });
+
+  it('leaves other YAML files alone', async () => {
+    const root = workspace({});
+    await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const uri = await session.open('classification: api\nThe API is served from AWS.\n', { uri: fileUri(join(root, 'notes.yaml')) });
+      assert.deepEqual(await session.waitForDiagnostics(uri), []);
+      assert.deepEqual(await session.documentSymbols(uri), []);
+      assert.deepEqual(await session.codeLenses(uri), []);
+    });
+  });
+});
+
 describe('file watching', () => {
   it('registers watchers for .carveout.yaml and *.carveout.yaml files, and for carveout settings', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {

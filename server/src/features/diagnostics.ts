@@ -114,11 +114,14 @@ export function noticeDiagnostic(notice: SettingsNotice, firstLineEnd: number): 
   return diagnostic;
 }
 
+/** The one diagnostic of a file too large to check. */
+export function notCheckedDiagnostic(reason: string, firstLineEnd: number): Diagnostic {
+  return { range: firstLine(firstLineEnd), severity: DiagnosticSeverity.Information, code: NOT_CHECKED_CODE, source: DIAGNOSTIC_SOURCE, message: reason };
+}
+
 /** All diagnostics of a spec: settings notices first, then findings; one note when it was not checked. */
 export function specDiagnostics(state: SpecState): Diagnostic[] {
-  if (state.kind === 'not-checked') {
-    return [{ range: firstLine(state.firstLineEnd), severity: DiagnosticSeverity.Information, code: NOT_CHECKED_CODE, source: DIAGNOSTIC_SOURCE, message: state.reason }];
-  }
+  if (state.kind === 'not-checked') return [notCheckedDiagnostic(state.reason, state.firstLineEnd)];
   const model = state.model;
   const lineEnd = model.lines.lineEnd(0);
   return [...state.settings.notices.map((notice) => noticeDiagnostic(notice, lineEnd)), ...findingDiagnostics(model)];
