@@ -163,6 +163,22 @@ describe('config documents in the editor', () => {
     });
   });
 
+  it('reports nothing on a spec that an ignore glob of .carveout.yaml excludes, as the CLI does', async () => {
+    const root = workspace({ '.carveout.yaml': 'ignore: ["drafts/**"]\n', 'drafts/gcp.pspec.md': GCP_SPEC, 'gcp.pspec.md': GCP_SPEC });
+    await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const ignored = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'drafts', 'gcp.pspec.md')) });
+      const checked = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+      assert.deepEqual(await session.waitForDiagnostics(ignored), []);
+      assert.deepEqual((await session.waitForDiagnostics(checked, (d) => d.length > 0)).map((d) => d.code), ['api-exclusivity']);
+      assert.deepEqual(await session.codeLenses(ignored), [
+        { range: range(0, 0, 0, 0), command: { title: 'Carveout · not checked: ignored by .carveout.yaml', command: '' } },
+      ]);
+      const report = await session.request<{ specCount: number; markdown: string }>('carveout/exposureReport', { today: '2026-05-01' });
+      assert.equal(report.specCount, 1);
+      assert.ok(!report.markdown.includes('drafts/'));
+    });
+  });
+
   it('leaves other YAML files alone', async () => {
     const root = workspace({});
     await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {

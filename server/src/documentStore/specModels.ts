@@ -33,7 +33,15 @@ export interface UncheckedSpec {
   settings: DocumentSettings;
 }
 
-export type SpecState = AnalysedSpec | UncheckedSpec;
+/** A spec an `ignore` glob of `.carveout.yaml` excludes; like the CLI, the server reports nothing on it. */
+export interface IgnoredSpec {
+  kind: 'ignored';
+  uri: string;
+  version: number;
+  settings: DocumentSettings;
+}
+
+export type SpecState = AnalysedSpec | UncheckedSpec | IgnoredSpec;
 
 /** Something with a URI, a version and text: an LSP TextDocument, or a file read from disk. */
 export interface VersionedText {
@@ -58,6 +66,7 @@ function firstLineEnd(text: string, cap: number): number {
 /** Analyses one snapshot with its settings; pure apart from the clock the core reads for waivers. */
 export function analyseSnapshot(snapshot: DocumentSnapshot, settings: DocumentSettings): SpecState {
   const { uri, version, text } = snapshot;
+  if (settings.ignored) return { kind: 'ignored', uri, version, settings };
   const max = settings.client.maxFileSize;
   if (text.length > max) {
     const reason =

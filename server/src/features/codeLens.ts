@@ -53,6 +53,9 @@ export function lensTitle(model: SpecModel, fellBack: boolean): string {
 }
 
 export function provideCodeLenses(state: SpecState): CodeLens[] {
+  if (state.kind === 'ignored') {
+    return [{ range: TOP, command: { title: 'Carveout · not checked: ignored by .carveout.yaml', command: '' } }];
+  }
   if (state.kind === 'not-checked') {
     return [{ range: TOP, command: { title: 'Carveout · not checked: larger than carveout.maxFileSize', command: '' } }];
   }

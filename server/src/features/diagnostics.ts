@@ -121,6 +121,7 @@ export function notCheckedDiagnostic(reason: string, firstLineEnd: number): Diag
 
 /** All diagnostics of a spec: settings notices first, then findings; one note when it was not checked. */
 export function specDiagnostics(state: SpecState): Diagnostic[] {
+  if (state.kind === 'ignored') return [];
   if (state.kind === 'not-checked') return [notCheckedDiagnostic(state.reason, state.firstLineEnd)];
   const model = state.model;
   const lineEnd = model.lines.lineEnd(0);

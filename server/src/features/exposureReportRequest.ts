@@ -50,6 +50,9 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
       const shown = (several ? `${folder.name}/` : '') + relative(folder.path, file).split('\\').join('/');
       const document = open.get(file);
       const uri = document?.uri ?? pathToFileURL(file).href;
+      const settings = await sources.settingsOf(uri);
+      // As in the CLI, an ignored spec is not part of the workspace's exposure.
+      if (settings.ignored) continue;
       let text: string;
       try {
         text = document ? document.getText() : readSpec(file);
@@ -57,7 +60,6 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
         skipped.push({ path: shown, reason: `cannot read it: ${error instanceof Error ? error.message : String(error)}` });
         continue;
       }
-      const settings = await sources.settingsOf(uri);
       const max = settings.client.maxFileSize;
       if (text.length > max) {
         skipped.push({ path: shown, reason: `it has ${text.length.toLocaleString('en-US')} characters, more than carveout.maxFileSize (${max.toLocaleString('en-US')})` });

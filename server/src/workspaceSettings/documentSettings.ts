@@ -9,6 +9,7 @@ import type { ProfileProblem } from '../profile/problems';
 import type { Profile } from '../profile/profileTypes';
 import type { CarveoutSettings } from '../shared/settings';
 import { uriToPath } from '../documentStore/documentKind';
+import { isIgnored } from '../profile/isIgnored';
 import type { ClientSettings } from './clientSettings';
 import type { ProfileResolver } from './profileResolver';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -28,6 +29,8 @@ export interface DocumentSettings {
   notices: SettingsNotice[];
   /** True when the built-in profile stands in for a profile that could not be used. */
   fellBack: boolean;
+  /** True when an `ignore` glob of `.carveout.yaml` excludes the document, as the CLI would. */
+  ignored: boolean;
   configFile?: string;
   profileFile?: string;
 }
@@ -93,6 +96,7 @@ export class DocumentSettingsResolver {
       options,
       notices,
       fellBack: choice.fallback?.builtin === true,
+      ignored: documentPath !== undefined && isIgnored(documentPath, config, choice.configFile),
       configFile: choice.configFile,
       profileFile: choice.profileFile,
     };
