@@ -6,8 +6,9 @@
 import type { Profile, Rule, Severity } from '../profile/profileTypes';
 import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
+import { emptyFacets } from './detectFacets';
 import { documentFacts, homeServes } from './documentFacts';
-import { activeContractRules, evaluateStatement, type RuleContext } from './evaluateRules';
+import { activeContractRules, evaluateStatement, untiedSurfaces, type RuleContext } from './evaluateRules';
 import { findStatements } from './findStatements';
 import { parseFrontMatter } from './parseFrontMatter';
 import { readFrontMatter } from './readFrontMatter';
@@ -22,14 +23,7 @@ function frontMatterStatements(frontMatter: FrontMatter | undefined, servedOn: r
     key: entry.key,
     span: { start: entry.keySpan.start, end: Math.max(entry.valueSpan.end, entry.keySpan.end) },
     section: [],
-    facets: {
-      surfaces: [],
-      ties: entry.key === 'served-on' ? servedOn.map((cloud) => ({ cloud, surfaces: [], evidence: [] })) : [],
-      partners: [],
-      customers: [],
-      laterOn: [],
-      evidence: [],
-    },
+    facets: { ...emptyFacets(), ties: entry.key === 'served-on' ? servedOn.map((cloud) => ({ cloud, surfaces: [], evidence: [] })) : [] },
   }));
 }
 
@@ -72,10 +66,12 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   for (const [key, entry] of entries) {
     factUses.set(key, { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } });
   }
+  const activeRules = activeContractRules(profile, regime.id);
   const context: RuleContext = {
     profile,
     regimeId: regime.id,
-    activeRules: activeContractRules(profile, regime.id),
+    activeRules,
+    untiedSurfaces: untiedSurfaces(activeRules),
     facts,
     factUse: (key) => factUses.get(key),
     homeServes: homeServes(facts, body.statements, home),

@@ -19,6 +19,13 @@ const SUBJECT_REACH = 3;
 /** How close a non-hosting phrase must be to neutralise a cloud ("AWS IAM credentials"). */
 const NON_HOSTING_REACH = 3;
 
+/** Categories that can give a facet on their own; the others only qualify them. */
+const CONTENT: ReadonlySet<Category> = new Set(['cloud', 'surface', 'customer', 'collaboration', 'firstParty']);
+
+export function emptyFacets(): StatementFacets {
+  return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
+}
+
 interface Mark {
   match: PhraseMatch;
   clause: number;
@@ -159,12 +166,13 @@ function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefo
 
 export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly Token[], context: StatementContext): StatementFacets {
   const matches = matchPhrases(vocabulary, tokens);
-  if (matches.length === 0) return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
+  // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
+  if (!matches.some((match) => match.terms.some((term) => CONTENT.has(term.category)))) return emptyFacets();
   const marks = assignClauses(tokens, matches, context.tableRow);
   applyNegation(marks);
   applyContrast(marks);
 
-  const facets: StatementFacets = { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
+  const facets = emptyFacets();
   const surfaceMarks: { mark: Mark; surface: SurfaceId }[] = [];
   for (const mark of marks) {
     if (mark.void) continue;

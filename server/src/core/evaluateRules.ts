@@ -4,7 +4,7 @@
  * when its condition holds for a subject and no rule in its `unless` list,
  * active in the same regime, holds for that subject too.
  */
-import type { Profile, Rule, RuleCondition, SurfaceId } from '../profile/profileTypes';
+import { SURFACE_IDS, type Profile, type Rule, type RuleCondition, type SurfaceId } from '../profile/profileTypes';
 import { describeSurfaces } from './describe';
 import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement } from './types';
@@ -24,6 +24,8 @@ export interface RuleContext {
   regimeId: string;
   /** The contract rules of the profile in force under `regimeId`. */
   activeRules: Rule[];
+  /** Surfaces that an active rule can judge without a cloud tie (open weights). */
+  untiedSurfaces: ReadonlySet<SurfaceId>;
   facts: DocumentFacts;
   /** Front-matter facts by key, with where they are written. */
   factUse: (key: string) => FactUse | undefined;
@@ -87,7 +89,7 @@ export function subjectsOf(statement: Statement, context: RuleContext, cloudsOve
     const surfaces = tie.surfaces.length > 0 ? tie.surfaces : documentSurfaces(context, subject.facts);
     subjects.push({ ...subject, cloud: tie.cloud, surfaces, evidence: tie.evidence });
   }
-  if (own.surfaces.length > 0) {
+  if (own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) {
     subjects.push({ ...base(), surfaces: own.surfaces, evidence: own.evidence.filter((item) => item.facet === 'surface') });
   }
   return subjects;
@@ -110,6 +112,16 @@ export function conditionHolds(condition: RuleCondition, subject: Subject, homeC
 
 export function activeContractRules(profile: Profile, regimeId: string): Rule[] {
   return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
+}
+
+/** Surfaces some rule can fire on without a cloud tie; other untied statements need no evaluation. */
+export function untiedSurfaces(rules: readonly Rule[]): Set<SurfaceId> {
+  const surfaces = new Set<SurfaceId>();
+  for (const rule of rules) {
+    if (rule.when?.offHome === true) continue;
+    for (const surface of rule.when?.surface ?? SURFACE_IDS) surfaces.add(surface);
+  }
+  return surfaces;
 }
 
 function message(rule: Rule, subject: Subject, context: RuleContext): string {
@@ -136,7 +148,7 @@ export function clausesInForce(rule: Rule, profile: Profile, regimeId: string): 
 /** Findings of the contract rules for one statement; at most one per rule. */
 export function evaluateStatement(statement: Statement, context: RuleContext, span = statement.span, cloudsOverride?: string[]): Finding[] {
   const own = statement.facets;
-  if (own.ties.length === 0 && own.surfaces.length === 0 && !cloudsOverride) return [];
+  if (own.ties.length === 0 && !cloudsOverride && !own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) return [];
   const home = context.profile.vocabulary.homeCloud;
   const rules = context.activeRules;
   const byId = new Map(rules.map((rule) => [rule.id, rule]));

@@ -4,7 +4,7 @@
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
 import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
-import { detectFacets } from './detectFacets';
+import { detectFacets, emptyFacets } from './detectFacets';
 import { findBlocks } from './findBlocks';
 import { splitSentences } from './splitSentences';
 import { tokenize, type Token } from './tokenize';
@@ -28,7 +28,7 @@ function isQuestion(text: string, span: Span): boolean {
   return text[end - 1] === '?';
 }
 
-const NO_FACETS = (): StatementFacets => ({ surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] });
+
 
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary): Body {
   const statements: Statement[] = [];
@@ -39,7 +39,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const retracted = (): boolean => stack.some((entry) => entry.retracting);
   /** Facets of a statement, unless its section or its form makes it no claim. */
   const facetsOf = (tokens: Token[], span: Span, tableRow: boolean): StatementFacets =>
-    retracted() || (!tableRow && isQuestion(text, span)) ? NO_FACETS() : detectFacets(vocabulary, tokens, context(tableRow));
+    retracted() || (!tableRow && isQuestion(text, span)) ? emptyFacets() : detectFacets(vocabulary, tokens, context(tableRow));
 
   const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({
     hostingSection: stack.some((entry) => entry.hosting),
