@@ -178,21 +178,23 @@ export function startServer(connection: Connection): void {
     return { capabilities: serverCapabilities(features), serverInfo: { name: 'carveout' } };
   });
 
-  connection.onInitialized(() => {
-    if (features.dynamicConfiguration) {
-      connection.client.register(DidChangeConfigurationNotification.type, { section: 'carveout' }).catch((error: unknown) => log.error(`Carveout: ${String(error)}`));
-    }
-    watcher?.start();
-    if (features.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) =>
-        runSafeNotification(log, 'workspace folders', () => {
-          folders.change(event);
-          clientSettings.clear();
-          profileFilesChanged();
-        }),
-      );
-    }
-  });
+  connection.onInitialized(() =>
+    runSafeNotification(log, 'initialized', () => {
+      if (features.dynamicConfiguration) {
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'carveout' }).catch((error: unknown) => log.error(`Carveout: ${String(error)}`));
+      }
+      watcher?.start();
+      if (features.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) =>
+          runSafeNotification(log, 'workspace folders', () => {
+            folders.change(event);
+            clientSettings.clear();
+            profileFilesChanged();
+          }),
+        );
+      }
+    }),
+  );
 
   connection.onDidChangeConfiguration((params) =>
     runSafeNotification(log, 'didChangeConfiguration', () => {

@@ -4,6 +4,8 @@
  * and saves; the size limit; waivers.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import {
@@ -16,7 +18,7 @@ import {
   RUNTIME_SPEC,
   WAIVER_SPEC,
 } from './fixtures';
-import { withSession, type LspSession } from './lspSession';
+import { fileUri, makeWorkspace, withSession, type LspSession } from './lspSession';
 
 function expectedRuntimeDiagnostic(uri: string): Diagnostic {
   const line = RUNTIME_FLAGGED_LINE;
@@ -130,6 +132,25 @@ for (const pull of [false, true]) {
       }));
   });
 }
+
+describe('diagnostics per workspace folder', () => {
+  it('asks for settings per document, so each folder of a multi-root workspace keeps its own regime', () => {
+    const roots = [makeWorkspace({}), makeWorkspace({})];
+    const [plain, latest] = roots;
+    return withSession(
+      {
+        folders: roots,
+        settingsFor: (scopeUri) => (scopeUri?.startsWith(fileUri(latest)) ? { debounceMs: 0, regime: '2026-04' } : { debounceMs: 0 }),
+      },
+      async (session) => {
+        const first = await session.open(GCP_SPEC, { uri: fileUri(join(plain, 'gcp.pspec.md')) });
+        const second = await session.open(GCP_SPEC, { uri: fileUri(join(latest, 'gcp.pspec.md')) });
+        assert.deepEqual(codes(await session.waitForDiagnostics(first, (d) => d.length > 0)), ['api-exclusivity']);
+        assert.deepEqual(codes(await session.waitForDiagnostics(second, (d) => d.length > 0)), ['azure-first']);
+      },
+    ).finally(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+  });
+});
 
 describe('diagnostics (push) timing', () => {
   it('debounces typing: only the last of several quick edits is published', () =>

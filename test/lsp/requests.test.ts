@@ -97,6 +97,20 @@ describe('carveout/exposureReport', () => {
     });
   });
 
+  it('walks a workspace folder the client adds later', async () => {
+    const first = makeWorkspace({ 'a.pspec.md': GCP_SPEC });
+    const second = makeWorkspace({ 'b.pspec.md': GCP_SPEC });
+    workspaces.push(first, second);
+    await withSession({ folders: [first] }, async (session) => {
+      const before = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
+      assert.equal(before.specCount, 1);
+      await session.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(second), name: 'second' }], removed: [] } });
+      const after = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
+      assert.equal(after.specCount, 2);
+      assert.ok(after.markdown.includes('| `second/b.pspec.md` |'));
+    });
+  });
+
   it('answers an empty report when there is no workspace folder', () =>
     withSession({ folders: [] }, async (session) => {
       const report = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
