@@ -26,7 +26,7 @@ export interface DocumentSummary {
   classification?: string;
   classificationDeclared: boolean;
   counts: SeverityCounts;
-  /** The same document judged under every other regime of the profile, latest first. */
+  /** The same document judged under every other regime of the profile, latest first; empty for specs over 100,000 characters. */
   comparison: { regime: RegimeInfo; counts: SeverityCounts }[];
   /** The profile in use, and whether it fell back to the built-in one because of errors. */
   profile: { id: string; title: string; fellBack: boolean };
