@@ -36,16 +36,17 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const comments: Span[] = [];
   /** Open headings, outermost first, with whether each is about hosting or retracts its content. */
   const stack: { heading: Heading; hosting: boolean; retracting: boolean }[] = [];
-  const retracted = (): boolean => stack.some((entry) => entry.retracting);
   /** Facets of a statement, unless its section or its form makes it no claim. */
   const facetsOf = (tokens: Token[], span: Span, tableRow: boolean): StatementFacets =>
-    retracted() || (!tableRow && isQuestion(text, span)) ? emptyFacets() : detectFacets(vocabulary, tokens, context(tableRow));
+    retractingSection || (!tableRow && isQuestion(text, span)) ? emptyFacets() : detectFacets(vocabulary, tokens, context(tableRow));
 
-  const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({
-    hostingSection: stack.some((entry) => entry.hosting),
-    tableRow,
-  });
-  const section = (): string[] => stack.map((entry) => entry.heading.title);
+  // Section facts change only at a heading, so they are computed there, not per statement.
+  let hostingSection = false;
+  let retractingSection = false;
+  const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({ hostingSection, tableRow });
+  // Statements of one section share its path array; it changes only at a heading.
+  let sectionPath: string[] = [];
+  const section = (): string[] => sectionPath;
 
   for (const block of findBlocks(text, bodyStart)) {
     switch (block.kind) {
@@ -60,11 +61,14 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
           sectionSpan: { start: block.span.start, end: text.length },
         };
         headings.push(heading);
+        sectionPath = [...stack.map((entry) => entry.heading.title), heading.title];
         stack.push({
           heading,
           hosting: headingHas(vocabulary, text, block.title, ['hostingContext', 'hosting']),
           retracting: headingHas(vocabulary, text, block.title, ['retractingContext']),
         });
+        hostingSection = stack.some((entry) => entry.hosting);
+        retractingSection = stack.some((entry) => entry.retracting);
         break;
       }
       case 'comment':
