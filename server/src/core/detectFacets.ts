@@ -65,28 +65,28 @@ function assignClauses(tokens: readonly Token[], matches: PhraseMatch[], tableRo
 
 /**
  * Negation, and a phrase about someone else's systems, void the rest of their
- * clause; a trailing retraction voids what came before it.
+ * clause; a trailing retraction voids what came before it; a contrast
+ * ("instead of", "unlike") voids what follows it up to the next hosting verb.
+ * Each is one pass over the marks, so a huge statement stays linear.
  */
-function applyNegation(marks: Mark[]): void {
-  marks.forEach((mark, index) => {
-    if (has(mark, 'negation') || has(mark, 'thirdParty')) {
-      for (let j = index + 1; j < marks.length && marks[j].clause === mark.clause; j++) marks[j].void = true;
+function applyScopes(marks: Mark[]): void {
+  let negatedClause = -1;
+  let contrastClause = -1;
+  for (const mark of marks) {
+    if (mark.clause === negatedClause) mark.void = true;
+    if (mark.clause === contrastClause) {
+      if (has(mark, 'hosting')) contrastClause = -1;
+      else mark.void = true;
     }
-    if (has(mark, 'negationAfter')) {
-      for (let j = index - 1; j >= 0 && marks[j].clause === mark.clause; j--) marks[j].void = true;
-    }
-  });
-}
-
-/** A contrast ("instead of", "unlike") voids what follows it up to the next hosting verb in its clause. */
-function applyContrast(marks: Mark[]): void {
-  marks.forEach((mark, index) => {
-    if (!has(mark, 'contrast')) return;
-    for (let j = index + 1; j < marks.length && marks[j].clause === mark.clause; j++) {
-      if (has(marks[j], 'hosting')) break;
-      marks[j].void = true;
-    }
-  });
+    if (has(mark, 'negation') || has(mark, 'thirdParty')) negatedClause = mark.clause;
+    if (has(mark, 'contrast')) contrastClause = mark.clause;
+  }
+  let retractedClause = -1;
+  for (let index = marks.length - 1; index >= 0; index--) {
+    const mark = marks[index];
+    if (mark.clause === retractedClause) mark.void = true;
+    if (has(mark, 'negationAfter')) retractedClause = mark.clause;
+  }
 }
 
 function distance(before: PhraseMatch, after: PhraseMatch): number {
@@ -95,13 +95,13 @@ function distance(before: PhraseMatch, after: PhraseMatch): number {
 
 function isNonHostingMention(marks: Mark[], index: number): boolean {
   const cloud = marks[index];
-  return marks.some(
-    (other) =>
-      other !== cloud &&
-      other.clause === cloud.clause &&
-      has(other, 'nonHosting') &&
-      (distance(other.match, cloud.match) >= 0 ? distance(other.match, cloud.match) : distance(cloud.match, other.match)) <= NON_HOSTING_REACH,
-  );
+  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j].match, cloud.match) <= NON_HOSTING_REACH; j--) {
+    if (has(marks[j], 'nonHosting')) return true;
+  }
+  for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause && distance(cloud.match, marks[j].match) <= NON_HOSTING_REACH; j++) {
+    if (has(marks[j], 'nonHosting')) return true;
+  }
+  return false;
 }
 
 /** Words between a verb and its cloud that show the cloud belongs to another phrase. */
@@ -118,7 +118,7 @@ function findTie(marks: Mark[], index: number, tokens: readonly Token[], context
   const previous = marks[index - 1];
   if (previous && previous.clause === cloud.clause && has(previous, 'collaboration') && distance(previous.match, cloud.match) <= 2) return undefined;
 
-  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause; j--) {
+  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j].match, cloud.match) <= HOSTING_REACH; j--) {
     const mark = marks[j];
     if (mark.void) continue;
     if (has(mark, 'hosting') && distance(mark.match, cloud.match) <= HOSTING_REACH && !interrupted(marks, j, index)) return mark;
@@ -139,16 +139,37 @@ function findTie(marks: Mark[], index: number, tokens: readonly Token[], context
   return undefined;
 }
 
-/** The surfaces a tie speaks of: those in its clause, else the nearest clause before, else after. */
-function surfacesForTie(surfaceMarks: { mark: Mark; surface: SurfaceId }[], clause: number): SurfaceId[] {
-  const inClause = (c: number): SurfaceId[] => [...new Set(surfaceMarks.filter((entry) => entry.mark.clause === c).map((entry) => entry.surface))];
-  const own = inClause(clause);
-  if (own.length > 0) return own;
-  const before = surfaceMarks.filter((entry) => entry.mark.clause < clause);
-  if (before.length > 0) return inClause(before[before.length - 1].mark.clause);
-  const after = surfaceMarks.filter((entry) => entry.mark.clause > clause);
-  if (after.length > 0) return inClause(after[0].mark.clause);
-  return [];
+/** Surfaces by clause, to pair each tie with the surfaces it speaks of. */
+class ClauseSurfaces {
+  private readonly byClause = new Map<number, { surfaces: SurfaceId[]; evidence: Evidence[] }>();
+  /** Clauses that name a surface, in order. */
+  private readonly clauses: number[] = [];
+
+  add(clause: number, surface: SurfaceId, found: Evidence): void {
+    let entry = this.byClause.get(clause);
+    if (!entry) {
+      entry = { surfaces: [], evidence: [] };
+      this.byClause.set(clause, entry);
+      this.clauses.push(clause);
+    }
+    if (!entry.surfaces.includes(surface)) entry.surfaces.push(surface);
+    entry.evidence.push(found);
+  }
+
+  /** Those of the tie's clause, else of the nearest clause before it, else after it. */
+  forClause(clause: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+    const own = this.byClause.get(clause);
+    if (own) return own;
+    let low = 0;
+    let high = this.clauses.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.clauses[mid] < clause) low = mid + 1;
+      else high = mid;
+    }
+    const nearest = low > 0 ? this.clauses[low - 1] : this.clauses[low];
+    return nearest === undefined ? { surfaces: [], evidence: [] } : this.byClause.get(nearest)!;
+  }
 }
 
 function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefore: number): Mark | undefined {
@@ -169,17 +190,19 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly To
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!matches.some((match) => match.terms.some((term) => CONTENT.has(term.category)))) return emptyFacets();
   const marks = assignClauses(tokens, matches, context.tableRow);
-  applyNegation(marks);
-  applyContrast(marks);
+  applyScopes(marks);
 
   const facets = emptyFacets();
-  const surfaceMarks: { mark: Mark; surface: SurfaceId }[] = [];
+  const clauseSurfaces = new ClauseSurfaces();
+  let namesSurface = false;
   for (const mark of marks) {
     if (mark.void) continue;
     for (const surface of values(mark, 'surface') as SurfaceId[]) {
-      surfaceMarks.push({ mark, surface });
+      const found = evidence(mark, 'surface', surface);
+      clauseSurfaces.add(mark.clause, surface, found);
+      namesSurface = true;
       if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
-      facets.evidence.push(evidence(mark, 'surface', surface));
+      facets.evidence.push(found);
     }
     for (const segment of values(mark, 'customer')) {
       if (!facets.customers.includes(segment)) facets.customers.push(segment);
@@ -187,7 +210,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly To
     }
   }
 
-  const hasSubject = surfaceMarks.length > 0 || marks.some((mark) => !mark.void && has(mark, 'hosting'));
+  const hasSubject = namesSurface || marks.some((mark) => !mark.void && has(mark, 'hosting'));
   marks.forEach((mark, index) => {
     if (mark.void) return;
     if (has(mark, 'collaboration')) {
@@ -219,10 +242,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly To
     if (!via) return;
     const cloudEvidence = evidence(mark, 'cloud', values(mark, 'cloud')[0]);
     const viaEvidence = evidence(via, 'cloud', 'tie');
-    const surfaces = context.tableRow ? facets.surfaces.slice() : surfacesForTie(surfaceMarks, mark.clause);
-    const surfaceEvidence = facets.evidence.filter((item) => item.facet === 'surface' && surfaces.includes(item.value as SurfaceId));
+    // A table row is one claim across its columns; prose pairs a tie with its own clause.
+    const paired = context.tableRow
+      ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
+      : clauseSurfaces.forClause(mark.clause);
     for (const cloud of values(mark, 'cloud')) {
-      const tie: Tie = { cloud, surfaces, evidence: [...surfaceEvidence, viaEvidence, cloudEvidence] };
+      const tie: Tie = { cloud, surfaces: paired.surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] };
       facets.ties.push(tie);
     }
     facets.evidence.push(viaEvidence, cloudEvidence);

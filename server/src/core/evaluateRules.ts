@@ -9,6 +9,9 @@ import { describeSurfaces } from './describe';
 import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement } from './types';
 
+/** The most evidence items one finding keeps. */
+const MAX_EVIDENCE = 24;
+
 export interface Subject {
   surfaces: SurfaceId[];
   cloud?: string;
@@ -137,13 +140,24 @@ function message(rule: Rule, subject: Subject, context: RuleContext): string {
  * yet under the terms being applied.
  */
 export function clausesInForce(rule: Rule, profile: Profile, regimeId: string): string[] {
-  const order = new Map(profile.regimes.map((regime, index) => [regime.id, index]));
-  const active = order.get(regimeId) ?? Number.MAX_SAFE_INTEGER;
-  const regimeOf = new Map(profile.clauses.map((clause) => [clause.id, order.get(clause.regime) ?? 0]));
-  return rule.clauses
-    .filter((id) => (regimeOf.get(id) ?? 0) <= active)
-    .sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0));
+  let byRule = clauseCache.get(profile);
+  if (!byRule) {
+    byRule = new Map();
+    clauseCache.set(profile, byRule);
+  }
+  const key = `${rule.id}\u0000${regimeId}`;
+  let clauses = byRule.get(key);
+  if (!clauses) {
+    const order = new Map(profile.regimes.map((regime, index) => [regime.id, index]));
+    const active = order.get(regimeId) ?? Number.MAX_SAFE_INTEGER;
+    const regimeOf = new Map(profile.clauses.map((clause) => [clause.id, order.get(clause.regime) ?? 0]));
+    clauses = rule.clauses.filter((id) => (regimeOf.get(id) ?? 0) <= active).sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0));
+    byRule.set(key, clauses);
+  }
+  return clauses.slice();
 }
+
+const clauseCache = new WeakMap<Profile, Map<string, string[]>>();
 
 /** Findings of the contract rules for one statement; at most one per rule. */
 export function evaluateStatement(statement: Statement, context: RuleContext, span = statement.span, cloudsOverride?: string[]): Finding[] {
@@ -160,7 +174,11 @@ export function evaluateStatement(statement: Statement, context: RuleContext, sp
       if (rule.unless.some((other) => holding.has(other))) continue;
       const existing = findings.get(id);
       if (existing) {
-        existing.evidence.push(...subject.evidence.filter((item) => !existing.evidence.includes(item)));
+        // Enough evidence to explain a finding; a pathological statement must not grow it without bound.
+        for (const item of subject.evidence) {
+          if (existing.evidence.length >= MAX_EVIDENCE) break;
+          if (!existing.evidence.includes(item)) existing.evidence.push(item);
+        }
         continue;
       }
       findings.set(id, {

@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: CarveoutSettings = {
   asOfDate: '',
   run: 'onType',
   debounceMs: 250,
-  maxFileSize: 5_000_000,
+  maxFileSize: 2_000_000,
 };
 
 /** Fills gaps and repairs wrong types in settings as the client sent them. */
