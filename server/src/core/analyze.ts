@@ -8,6 +8,7 @@ import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
 import { emptyFacets } from './detectFacets';
 import { documentFacts, homeServes } from './documentFacts';
+import type { FacetCache } from './facetCache';
 import { activeContractRules, evaluateStatement, untiedSurfaces, type RuleContext } from './evaluateRules';
 import { findStatements } from './findStatements';
 import { parseFrontMatter } from './parseFrontMatter';
@@ -44,7 +45,12 @@ function applySeverity(findings: Finding[], overrides: AnalyzeOptions['severity'
   return kept;
 }
 
-export function analyze(text: string, profile: Profile, options: AnalyzeOptions = {}): Analysis {
+/**
+ * Analyses one spec. Give the same `cache` to successive analyses of one
+ * document (as the editor does on each keystroke) to re-read only the
+ * statements that changed; the result is the same with or without it.
+ */
+export function analyze(text: string, profile: Profile, options: AnalyzeOptions = {}, cache?: FacetCache): Analysis {
   const vocabulary = compileVocabulary(profile);
   const rules = new Map(profile.rules.map((rule) => [rule.id, rule]));
   const home = profile.vocabulary.homeCloud;
@@ -58,7 +64,8 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   for (const problem of parsed.problems) add(invalidFrontMatter(rules.get('invalid-front-matter'), problem.message, problem.span, 'error'));
   for (const issue of issues) add(invalidFrontMatter(rules.get('invalid-front-matter'), issue.message, issue.span, issue.severity));
 
-  const body = findStatements(text, parsed.bodyStart, vocabulary);
+  cache?.begin(vocabulary);
+  const body = findStatements(text, parsed.bodyStart, vocabulary, cache);
   const facts = documentFacts(declared, body.statements);
   const regime = selectRegime(profile, facts.launch, options);
   const entries = new Map((parsed.frontMatter?.entries ?? []).map((entry) => [entry.key, entry]));

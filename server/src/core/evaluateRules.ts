@@ -9,6 +9,10 @@ import { describeSurfaces } from './describe';
 import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement } from './types';
 
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  return a.facet === b.facet && a.value === b.value && a.span.start === b.span.start && a.span.end === b.span.end;
+}
+
 /** The most evidence items one finding keeps. */
 const MAX_EVIDENCE = 24;
 
@@ -177,7 +181,7 @@ export function evaluateStatement(statement: Statement, context: RuleContext, sp
         // Enough evidence to explain a finding; a pathological statement must not grow it without bound.
         for (const item of subject.evidence) {
           if (existing.evidence.length >= MAX_EVIDENCE) break;
-          if (!existing.evidence.includes(item)) existing.evidence.push(item);
+          if (!existing.evidence.some((known) => sameEvidence(known, item))) existing.evidence.push(item);
         }
         continue;
       }

@@ -5,6 +5,7 @@
  */
 import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets, emptyFacets } from './detectFacets';
+import type { FacetCache } from './facetCache';
 import { findBlocks } from './findBlocks';
 import { splitSentences } from './splitSentences';
 import { tokenize, type Token } from './tokenize';
@@ -30,15 +31,27 @@ function isQuestion(text: string, span: Span): boolean {
 
 
 
-export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary): Body {
+export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
   const comments: Span[] = [];
   /** Open headings, outermost first, with whether each is about hosting or retracts its content. */
   const stack: { heading: Heading; hosting: boolean; retracting: boolean }[] = [];
-  /** Facets of a statement, unless its section or its form makes it no claim. */
-  const facetsOf = (tokens: Token[], span: Span, tableRow: boolean): StatementFacets =>
-    retractingSection || (!tableRow && isQuestion(text, span)) ? emptyFacets() : detectFacets(vocabulary, tokens, context(tableRow));
+  /**
+   * Facets of a statement, unless its section or its form makes it no claim.
+   * Sentences and list items are looked up in the cache first; table rows
+   * also depend on their header, so they are always read afresh.
+   */
+  const facetsOf = (span: Span, tableRow: boolean, tokens: () => Token[]): StatementFacets => {
+    if (retractingSection || (!tableRow && isQuestion(text, span))) return emptyFacets();
+    if (!cache || tableRow) return detectFacets(vocabulary, tokens(), context(tableRow));
+    const key = `${hostingSection ? 'h' : '-'}${text.slice(span.start, span.end)}`;
+    const known = cache.get(key, span.start);
+    if (known) return known;
+    const facets = detectFacets(vocabulary, tokens(), context(false));
+    cache.set(key, facets, span.start);
+    return facets;
+  };
 
   // Section facts change only at a heading, so they are computed there, not per statement.
   let hostingSection = false;
@@ -76,20 +89,23 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         break;
       case 'paragraph':
         for (const sentence of splitSentences(text, block.span)) {
-          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: facetsOf(tokenize(text, sentence), sentence, false) });
+          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: facetsOf(sentence, false, () => tokenize(text, sentence)) });
         }
         break;
       case 'list-item':
-        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(tokenize(text, block.span), block.span, false) });
+        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(block.span, false, () => tokenize(text, block.span)) });
         break;
       case 'table-row': {
-        const tokens: Token[] = [];
         const cells = block.cells.map((cell, column) => ({ header: block.header[column], cell }));
-        for (const [column, pair] of cells.entries()) {
-          if (pair.header) tokenize(text, pair.header, tokens, column, true);
-          tokenize(text, pair.cell, tokens, column, false);
-        }
-        statements.push({ kind: 'table-row', span: block.span, cells, section: section(), facets: facetsOf(tokens, block.span, true) });
+        const tokens = (): Token[] => {
+          const read: Token[] = [];
+          for (const [column, pair] of cells.entries()) {
+            if (pair.header) tokenize(text, pair.header, read, column, true);
+            tokenize(text, pair.cell, read, column, false);
+          }
+          return read;
+        };
+        statements.push({ kind: 'table-row', span: block.span, cells, section: section(), facets: facetsOf(block.span, true, tokens) });
         break;
       }
     }

@@ -31,11 +31,13 @@ export function normalizeWord(raw: string): string {
 }
 
 export function tokenize(text: string, span: Span, into: Token[] = [], column?: number, header?: boolean): Token[] {
-  TOKEN.lastIndex = span.start;
+  // Only the statement's own text is read, so that its tokens never depend on what follows it.
+  const own = text.slice(span.start, span.end);
+  TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(text)) !== null && match.index < span.end) {
-    const start = match.index;
-    const end = Math.min(start + match[0].length, span.end);
+  while ((match = TOKEN.exec(own)) !== null) {
+    const start = span.start + match.index;
+    const end = start + match[0].length;
     if (match[1] !== undefined) {
       const word = normalizeWord(match[1]);
       const boundary = CLAUSE_WORDS.has(word);
