@@ -5,6 +5,7 @@
  * new generation, which makes every cached model stale.
  */
 import { analyze } from '../core/analyze';
+import { FacetCache } from '../core/facetCache';
 import { LineMap } from '../core/lineMap';
 import type { SpecModel } from '../specModel';
 import type { DocumentSettings } from '../workspaceSettings/documentSettings';
@@ -64,7 +65,7 @@ function firstLineEnd(text: string, cap: number): number {
 }
 
 /** Analyses one snapshot with its settings; pure apart from the clock the core reads for waivers. */
-export function analyseSnapshot(snapshot: DocumentSnapshot, settings: DocumentSettings): SpecState {
+export function analyseSnapshot(snapshot: DocumentSnapshot, settings: DocumentSettings, cache?: FacetCache): SpecState {
   const { uri, version, text } = snapshot;
   if (settings.ignored) return { kind: 'ignored', uri, version, settings };
   const max = settings.client.maxFileSize;
@@ -74,7 +75,7 @@ export function analyseSnapshot(snapshot: DocumentSnapshot, settings: DocumentSe
       `more than the carveout.maxFileSize setting allows (${max.toLocaleString('en-US')}).`;
     return { kind: 'not-checked', uri, version, reason, firstLineEnd: firstLineEnd(text, 1000), settings };
   }
-  const analysis = analyze(text, settings.profile, settings.options);
+  const analysis = analyze(text, settings.profile, settings.options, cache);
   const model: SpecModel = { uri, version, text, lines: new LineMap(text), profile: settings.profile, options: settings.options, analysis };
   return { kind: 'analysed', model, settings };
 }
@@ -87,6 +88,8 @@ interface Entry {
 
 export class SpecModels {
   private readonly entries = new Map<string, Entry>();
+  /** Per open document, the facets of its statements, so a keystroke re-reads only what it touched. */
+  private readonly facetCaches = new Map<string, FacetCache>();
   private currentGeneration = 0;
 
   constructor(private readonly settingsOf: (uri: string) => Promise<DocumentSettings>) {}
@@ -101,7 +104,13 @@ export class SpecModels {
     if (cached && cached.version === document.version && cached.generation === this.currentGeneration) return cached.state;
     const snapshot = snapshotOf(document);
     const generation = this.currentGeneration;
-    const state = this.settingsOf(snapshot.uri).then((settings) => analyseSnapshot(snapshot, settings));
+    let cache = this.facetCaches.get(snapshot.uri);
+    if (!cache) {
+      cache = new FacetCache();
+      this.facetCaches.set(snapshot.uri, cache);
+    }
+    const facetCache = cache;
+    const state = this.settingsOf(snapshot.uri).then((settings) => analyseSnapshot(snapshot, settings, facetCache));
     const entry: Entry = { version: snapshot.version, generation, state };
     this.entries.set(snapshot.uri, entry);
     // A failed analysis must not stay cached, or the document would fail for good.
@@ -124,5 +133,6 @@ export class SpecModels {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.facetCaches.delete(uri);
   }
 }
