@@ -180,6 +180,11 @@ export class LspSession {
   private connection!: MessageConnection;
   private child!: ChildProcess;
 
+  /** The server process id, for measuring its memory. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   private constructor(options: SessionOptions) {
     this.pull = options.pull === true;
     this.settings = { ...(options.settings ?? {}) };

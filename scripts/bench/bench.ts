@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: prints one line per figure (median, p95, target, verdict)
+ * for the analysis core, the bundled language server over stdio, the bundled
+ * CLI, and markdownlint on the same text in the same run. Targets are printed,
+ * never asserted: a missed target says MISSED plainly.
+ *
+ * Options: --quick (fewer rounds), --markdown FILE (also write the figures
+ * as a Markdown table into FILE, between the markers it already holds).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { lint } from 'markdownlint/sync';
+import { analyze } from '../../server/src/core/analyze';
+import { FacetCache } from '../../server/src/core/facetCache';
+import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
+import { LspSession } from '../../test/lsp/lspSession';
+import { generateSpec } from './generateSpec';
+
+const ROOT = resolve(__dirname, '../..');
+const quick = process.argv.includes('--quick');
+const markdownAt = process.argv.indexOf('--markdown');
+const markdownFile = markdownAt > 0 ? process.argv[markdownAt + 1] : undefined;
+
+interface Figure {
+  name: string;
+  median: number;
+  p95?: number;
+  unit: 'ms' | 'MB' | 'KB' | 's';
+  target: string;
+  ok: boolean | undefined;
+  note?: string;
+}
+
+const figures: Figure[] = [];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+function time(rounds: number, body: () => void): number[] {
+  body();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+async function timeAsync(rounds: number, body: (round: number) => Promise<void>): Promise<number[]> {
+  await body(-1);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await body(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+function report(figure: Figure): void {
+  figures.push(figure);
+  const verdict = figure.ok === undefined ? 'INFO' : figure.ok ? 'OK' : 'MISSED';
+  const p95 = figure.p95 === undefined ? '' : `  p95 ${figure.p95.toFixed(1)} ${figure.unit}`;
+  const note = figure.note ? `  (${figure.note})` : '';
+  console.log(`${verdict.padEnd(6)} ${figure.name.padEnd(44)} median ${figure.median.toFixed(figure.unit === 'ms' ? 2 : 1)} ${figure.unit}${p95}  target ${figure.target}${note}`);
+}
+
+function coreFigures(large: string, typical: string): void {
+  const profile = loadBuiltinProfile();
+  const largeTimes = stats(time(quick ? 5 : 21, () => analyze(large, profile)));
+  const lintTimes = stats(time(quick ? 3 : 7, () => lint({ strings: { spec: large } })));
+  const ratio = lintTimes.median / largeTimes.median;
+  report({ name: `core, ${large.split('\n').length - 1} lines (${Math.round(large.length / 1024)} KB)`, ...largeTimes, unit: 'ms', target: '≤ 25 ms', ok: largeTimes.median <= 25 });
+  report({ name: 'markdownlint library, same text', ...lintTimes, unit: 'ms', target: 'reference', ok: undefined });
+  report({ name: 'markdownlint ÷ core', median: ratio, unit: 's', target: '≥ 20×', ok: ratio >= 20, note: `${ratio.toFixed(1)}× faster` });
+  const typicalTimes = stats(time(quick ? 50 : 301, () => analyze(typical, profile)));
+  report({ name: `core, ${typical.split('\n').length - 1} lines`, ...typicalTimes, unit: 'ms', target: '≤ 1 ms', ok: typicalTimes.median <= 1 });
+  const cache = new FacetCache();
+  analyze(large, profile, {}, cache);
+  const middle = large.indexOf('\n', Math.floor(large.length / 2));
+  let version = 0;
+  const incremental = stats(
+    time(quick ? 10 : 51, () => {
+      version++;
+      analyze(`${large.slice(0, middle)} edit${version}${large.slice(middle)}`, profile, {}, cache);
+    }),
+  );
+  report({ name: 'core, one keystroke with the facet cache', ...incremental, unit: 'ms', target: 'reference', ok: undefined });
+}
+
+async function serverFigures(large: string, ordinary: string[]): Promise<void> {
+  const startTimes: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 9); i++) {
+    const start = performance.now();
+    const session = await LspSession.start({ settings: { debounceMs: 0 }, timeoutMs: 60_000 });
+    startTimes.push(performance.now() - start);
+    await session.dispose();
+  }
+  const started = stats(startTimes);
+  report({ name: 'server start to initialize response', ...started, unit: 'ms', target: '≤ 150 ms', ok: started.median <= 150 });
+
+  const session = await LspSession.start({ settings: { debounceMs: 0 }, timeoutMs: 120_000 });
+  try {
+    const uri = await session.open(large, { name: 'large.pspec.md' });
+    await session.waitForDiagnostics(uri);
+    const lines = large.split('\n');
+    const middleLine = Math.floor(lines.length / 2);
+    const keystrokes = stats(
+      await timeAsync(quick ? 10 : 41, async (round) => {
+        const version = await session.change(uri, [
+          { range: { start: { line: middleLine, character: 0 }, end: { line: middleLine, character: 0 } }, text: round % 2 === 0 ? 'x' : 'y' },
+        ]);
+        await session.waitForDiagnostics(uri, () => true, { version });
+      }),
+    );
+    report({ name: 'keystroke to diagnostics, large spec (LSP)', ...keystrokes, unit: 'ms', target: 'p95 ≤ 30 ms', ok: keystrokes.p95 <= 30 });
+
+    const flagged = session.lastPublished(uri)!.diagnostics.find((diagnostic) => diagnostic.source === 'carveout' && diagnostic.severity === 1) ?? session.lastPublished(uri)!.diagnostics[0];
+    const position = flagged.range.start;
+    const hovers = stats(await timeAsync(quick ? 10 : 51, async () => void (await session.hover(uri, position))));
+    report({ name: 'hover, large spec (LSP)', ...hovers, unit: 'ms', target: 'p95 ≤ 10 ms', ok: hovers.p95 <= 10 });
+    const actions = stats(
+      await timeAsync(quick ? 10 : 51, async () => void (await session.codeActions(uri, flagged.range, { diagnostics: [flagged], only: ['quickfix'] }))),
+    );
+    report({ name: 'code actions, large spec (LSP)', ...actions, unit: 'ms', target: 'p95 ≤ 10 ms', ok: actions.p95 <= 10 });
+
+    for (const [index, text] of ordinary.entries()) await session.open(text, { name: `spec-${index}.pspec.md` });
+    await session.waitForDiagnostics(session.uri(`spec-${ordinary.length - 1}.pspec.md`));
+    const status = readFileSync(`/proc/${session.pid}/status`, 'utf8');
+    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    report({ name: `peak server memory, large + ${ordinary.length} specs open`, median: peakKb / 1024, unit: 'MB', target: '≤ 120 MB', ok: peakKb / 1024 <= 120 });
+  } finally {
+    await session.dispose();
+  }
+}
+
+function cliFigures(specs: string[]): void {
+  const directory = mkdtempSync(join(tmpdir(), 'carveout-bench-'));
+  try {
+    specs.forEach((text, index) => {
+      const folder = join(directory, `team-${index % 20}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, `spec-${index}.pspec.md`), text);
+    });
+    const run = (command: string, args: string[]): number => {
+      const start = performance.now();
+      const result = spawnSync(command, args, { cwd: directory, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      if (result.status === null || result.status > 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+      return performance.now() - start;
+    };
+    const carveout = stats(Array.from({ length: quick ? 1 : 3 }, () => run(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '.', '--fail-on', 'never'])));
+    const markdownlint = stats(
+      Array.from({ length: 1 }, () => run(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'])),
+    );
+    const ratio = markdownlint.median / carveout.median;
+    report({ name: `carveout check, ${specs.length} specs (CLI, ${cpus().length} cores)`, median: carveout.median / 1000, unit: 's', target: '≤ 2 s', ok: carveout.median <= 2000 });
+    report({ name: 'markdownlint-cli2, same files', median: markdownlint.median / 1000, unit: 's', target: 'reference', ok: undefined });
+    report({ name: 'markdownlint-cli2 ÷ carveout', median: ratio, unit: 's', target: '≥ 10×', ok: ratio >= 10, note: `${ratio.toFixed(1)}× faster` });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function vsixFigure(): void {
+  const vsix = join(ROOT, 'carveout.vsix');
+  if (!existsSync(vsix)) {
+    const built = spawnSync('npm', ['run', '-s', 'package'], { cwd: ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`npm run package failed: ${built.stderr}`);
+  }
+  const kb = statSync(vsix).size / 1024;
+  report({ name: 'VSIX size', median: kb, unit: 'KB', target: '≤ 400 KB', ok: kb <= 400 });
+  console.log('INFO   extension activation time is measured in the end-to-end run (test/e2e), not here');
+}
+
+function writeMarkdown(file: string): void {
+  const rows = figures.map((figure) => {
+    const verdict = figure.ok === undefined ? '' : figure.ok ? 'met' : '**missed**';
+    const value = `${figure.median.toFixed(figure.unit === 'ms' ? 2 : 1)} ${figure.unit}`;
+    const p95 = figure.p95 === undefined ? '' : `${figure.p95.toFixed(1)} ${figure.unit}`;
+    return `| ${figure.name} | ${value} | ${p95} | ${figure.target}${figure.note ? ` (${figure.note})` : ''} | ${verdict} |`;
+  });
+  const table = ['| Figure | Median | p95 | Target | |', '|---|---|---|---|---|', ...rows].join('\n');
+  const text = readFileSync(file, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${begin} … ${end} markers`);
+  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${table}\n${text.slice(to)}`);
+  console.log(`wrote the figures into ${file}`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/server.js')) || !existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('Build first: npm run build');
+  console.log(`Carveout benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}`);
+  const large = generateSpec({ lines: 10_000, seed: 1 });
+  const typical = generateSpec({ lines: 300, seed: 2 });
+  coreFigures(large, typical);
+  await serverFigures(
+    large,
+    Array.from({ length: 200 }, (_, index) => generateSpec({ lines: 120, seed: 100 + index })),
+  );
+  cliFigures(Array.from({ length: quick ? 200 : 1000 }, (_, index) => generateSpec({ lines: 150, seed: 1000 + index })));
+  vsixFigure();
+  if (markdownFile) writeMarkdown(markdownFile);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
