@@ -1,0 +1,237 @@
+// UI test: the packaged extension (carveout.vsix, from `npm run package`) installed into
+// code-server, used through the workbench in headless Chromium as a person would, on a copy
+// of samples/ so that nothing in the repository is edited.
+//
+// Env: E2E_VSIX (the package to install, default <repo>/carveout.vsix),
+//      E2E_DOCS_IMAGES=1 (also write the hover and quick-fix screenshots to docs/images/;
+//      otherwise they only go to the run's screenshots folder).
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { useWorkbench } = require('./workbench');
+const { REPO_ROOT, SCREENSHOT_DIR } = require('../lib/paths');
+
+const VSIX = path.resolve(process.env.E2E_VSIX || path.join(REPO_ROOT, 'carveout.vsix'));
+const SAMPLE = 'api-on-bedrock.pspec.md';
+const REPORT = 'carveout-exposure-report.md';
+const MESSAGE = 'Azure API exclusivity: the API is placed on Amazon Web Services under the 2025-10 terms.';
+const CLAUSE = 'MSFT-OAI-2025-10-API-EXCL';
+const RECLASSIFY = 'Reclassify as non-API';
+
+function checkVsix() {
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} not found: run \`npm run package\` first (or set E2E_VSIX)`);
+  const built = ['client.js', 'server.js'].map((f) => path.join(REPO_ROOT, 'dist', f)).filter((f) => fs.existsSync(f));
+  const newer = built.filter((f) => fs.statSync(f).mtimeMs > fs.statSync(VSIX).mtimeMs);
+  if (newer.length) console.warn(`    warning: ${newer.join(', ')} newer than ${VSIX}; the UI test runs the packaged build (npm run package)`);
+}
+
+/**
+ * Saves a PNG of the editor area together with the widgets given (a hover, a menu), which
+ * may reach past it, into the run's screenshots and, with E2E_DOCS_IMAGES=1, docs/images/.
+ */
+async function editorScreenshot(wb, name, ...widgets) {
+  const boxes = [];
+  for (const locator of [wb.page.locator('.part.editor'), ...widgets]) {
+    const box = await locator.first().boundingBox();
+    if (box) boxes.push(box);
+  }
+  const viewport = wb.page.viewportSize();
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)));
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)));
+  const clip = {
+    x, y,
+    width: Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width))) - x,
+    height: Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height))) - y,
+  };
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await wb.page.screenshot({ path: file, clip });
+  wb.log(`screenshot ${file}`);
+  if (process.env.E2E_DOCS_IMAGES === '1') {
+    const doc = path.join(REPO_ROOT, 'docs', 'images', `${name}.png`);
+    fs.mkdirSync(path.dirname(doc), { recursive: true });
+    fs.copyFileSync(file, doc);
+    wb.log(`copied to ${doc}`);
+  }
+}
+
+/**
+ * Scrolls with the mouse wheel over `target` until `offset()` (how far, in pixels, the
+ * content still has to move up) is between 0 and one wheel step: the workbench scrolls a
+ * fixed 50 px per turn, whatever the delta. The wheel is turned only once the previous turn
+ * has settled, since scrolling is animated.
+ */
+const WHEEL_STEP = 50;
+async function wheelUntil(wb, target, offset, what) {
+  const box = await target.boundingBox();
+  await wb.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 100), { steps: 3 });
+  let last = null;
+  await wb.waitFor(async () => {
+    const left = await offset();
+    if (left === null) return false;
+    if (left >= 0 && left < WHEEL_STEP) return true;
+    if (left === last) await wb.page.mouse.wheel(0, left > 0 ? WHEEL_STEP : -WHEEL_STEP);
+    last = left;
+    return false;
+  }, what, 20000);
+}
+
+/**
+ * Makes the open hover show Carveout's own section: taller (dragged by its bottom edge, as
+ * far as the editor has room) and scrolled past the problem's message that VS Code puts
+ * first. Only the picture depends on this, so a failure is logged, not thrown.
+ */
+async function showCarveoutSection(wb, hover) {
+  const page = wb.page;
+  try {
+    const editor = await page.locator('.editor-instance .monaco-editor').first().boundingBox();
+    const sash = page.locator('.monaco-resizable-hover .monaco-sash.orthogonal-edge-south:not(.disabled)');
+    if (await sash.count()) {
+      const before = await hover.boundingBox();
+      const s = await sash.first().boundingBox();
+      const x = s.x + s.width / 2;
+      const y = s.y + s.height / 2;
+      await page.mouse.move(x, y - 10, { steps: 3 });
+      await page.mouse.move(x, y, { steps: 2 });
+      await page.mouse.down();
+      await page.mouse.move(x, editor.y + editor.height - 30, { steps: 10 });
+      await page.mouse.up();
+      await wb.waitFor(async () => ((await hover.boundingBox()) || before).height > before.height, 'the hover to grow', 10000);
+    }
+    const ours = hover.locator('.hover-row').filter({ hasText: 'api-exclusivity' }).filter({ hasText: 'Clauses cited' }).first();
+    await wheelUntil(wb, hover, async () => {
+      const [row, box] = [await ours.boundingBox(), await hover.boundingBox()];
+      return row && box ? row.y - box.y : null;
+    }, 'the Carveout section at the top of the hover');
+  } catch (e) {
+    wb.log(`the hover picture may show less than intended: ${e.message}`);
+  }
+}
+
+describe('Carveout in the VS Code workbench (packaged extension)', function () {
+  checkVsix();
+  // A copy of the samples: the quick fix edits the spec and the report is written into the folder.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'carveout-ui-'));
+  fs.cpSync(path.join(REPO_ROOT, 'samples'), folder, { recursive: true });
+  // Hovers open below the line, where the editor has room to show the clauses.
+  const wb = useWorkbench({ folder, file: SAMPLE, extensionDevelopmentPath: null, vsix: [VSIX], name: 'ui', settings: { 'editor.hover.above': false } });
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('underlines the API sentence as an error; hovering it shows the rule and cites the clause', async () => {
+    const w = wb();
+    await w.waitForLanguageMode('Product Spec');
+    await w.waitForSquiggle('error');
+    w.log('error squiggle shown');
+    // Line 22 near the top of the editor leaves room for the hover below it (picture only).
+    await w.goToPosition(22, 10);
+    const editor = w.page.locator('.editor-instance .monaco-editor').first();
+    const lineNumber = editor.locator('.line-numbers').filter({ hasText: /^22$/ }).first();
+    const top = (await editor.boundingBox()).y;
+    await wheelUntil(w, editor, async () => {
+      const box = await lineNumber.boundingBox();
+      return box ? box.y - (top + 60) : null;
+    }, 'line 22 near the top of the editor').catch((e) => w.log(`editor not scrolled: ${e.message}`));
+
+    // The mouse rests on the sentence, as a person's would (Go to Line would scroll back).
+    const text = await w.hoverOnText('is hosted in', { contains: CLAUSE });
+    for (const part of [MESSAGE, 'Azure API exclusivity · api-exclusivity · error', CLAUSE,
+      'Microsoft continues to have exclusive IP rights and Azure API exclusivity until Artificial General Intelligence (AGI).',
+      'Carve-outs that could apply', 'natsec-carve-out', 'Carveout gives no legal advice']) {
+      assert.ok(text.includes(part), `hover lacks ${JSON.stringify(part)}:\n${text}`);
+    }
+    const hover = w.page.locator('.monaco-hover:not(.hidden)').first();
+    await showCarveoutSection(w, hover);
+    await editorScreenshot(w, 'hover', hover);
+    await w.press('Escape');
+  });
+
+  it('lists the findings, with rule id and message, in the Problems panel', async () => {
+    const w = wb();
+    // Each problem row is followed by its related information (evidence and front matter),
+    // so the list is long and only its first rows are rendered; the status bar has the count.
+    await w.waitFor(async () => (await w.page.locator('#status\\.problems').getAttribute('aria-label')) === 'Errors: 3', 'Errors: 3 in the status bar');
+    const rows = await w.readProblems({ min: 2 });
+    const problems = rows.filter((r) => r.label.startsWith('Error:'));
+    w.log('problem rows:', JSON.stringify(problems.map((r) => r.text)));
+    assert.ok(problems.length >= 2, `problem rows in ${JSON.stringify(rows)}`);
+    for (const row of problems) {
+      assert.ok(row.text.includes(`${MESSAGE} carveout api-exclusivity [Ln `), row.text);
+    }
+    assert.deepStrictEqual(problems.slice(0, 2).map((r) => /\[Ln (\d+), Col (\d+)\]/.exec(r.text).slice(1, 3).join(':')), ['22:1', '26:1']);
+    const related = rows.filter((r) => !r.label.startsWith('Error:')).map((r) => r.text);
+    assert.ok(related.includes('api-on-bedrock.pspec.md [Ln 22, Col 17] : evidence: "hosted in" (cloud tie)'), JSON.stringify(related));
+  });
+
+  it('Ctrl+. offers "Reclassify as non-API"; applying it rewrites the classification and the Problems panel follows', async () => {
+    const w = wb();
+    await w.goToPosition(22, 10);
+    await w.press('Control+.');
+    const item = w.page.locator('.action-widget .monaco-list-row').filter({ hasText: RECLASSIFY });
+    const menu = w.page.locator('.action-widget').filter({ has: w.page.locator('.monaco-list-row', { hasText: RECLASSIFY }) }).last();
+    await item.first().waitFor({ state: 'visible' });
+    const items = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    w.log('quick fixes:', JSON.stringify(items));
+    for (const title of ['Reclassify as non-API (classification: non-api)', 'Serve on Azure', 'Record a waiver for api-exclusivity']) {
+      assert.ok(items.some((t) => t.includes(title)), `${title} in ${JSON.stringify(items)}`);
+    }
+    // Point at the fix, so the picture shows which one is chosen.
+    await item.first().hover();
+    await w.page.locator('.action-widget .monaco-list-row.focused').filter({ hasText: RECLASSIFY }).first().waitFor()
+      .catch((e) => w.log(`the fix is not highlighted in the picture: ${e.message}`));
+    await editorScreenshot(w, 'quick-fix', menu);
+    await item.first().click();
+    await item.first().waitFor({ state: 'hidden' });
+
+    // The front matter is at the top; the cursor is on line 22, so go there to read it.
+    await w.goToPosition(3, 1);
+    await w.waitFor(async () => (await w.editorText()).split('\n').includes('classification: non-api'), 'classification: non-api in the editor');
+    const text = await w.editorText();
+    assert.ok(!text.split('\n').includes('classification: api'), text);
+    assert.ok(text.split('\n').includes('served-on: [aws]'), `the other front-matter lines stay:\n${text}`);
+
+    // The three errors stay (the sentences still put an API on AWS) and five warnings come.
+    const status = w.page.locator('#status\\.problems');
+    await w.waitFor(async () => (await status.getAttribute('aria-label')) === 'Errors: 3, Warnings: 5', '"Errors: 3, Warnings: 5" in the status bar')
+      .catch(async (e) => { throw new Error(`${e.message}; it says ${JSON.stringify(await status.getAttribute('aria-label'))}`); });
+    // Warnings are listed after the errors and their related information, past the rendered
+    // rows, so the panel is filtered to them, as a person would.
+    await w.readProblems();
+    const filter = w.page.locator('.markers-panel-container input, .panel input[placeholder^="Filter"]').first();
+    await filter.fill('declaration-mismatch');
+    await w.page.locator('.panel').getByText('Showing 5 of 8').first().waitFor();
+    const rows = await w.waitFor(async () => {
+      const r = (await w.readProblems()).filter((row) => row.label.startsWith('Warning:'));
+      return r.length >= 2 ? r : null;
+    }, 'declaration-mismatch warnings in the filtered Problems panel');
+    w.log('declaration-mismatch rows:', JSON.stringify(rows.map((r) => r.text)));
+    for (const row of rows) assert.ok(row.text.includes('carveout declaration-mismatch [Ln '), row.text);
+    // Each row is followed by its related information, so only the first ones are rendered.
+    const lines = rows.map((r) => Number(/\[Ln (\d+), Col \d+\]/.exec(r.text)[1]));
+    assert.deepStrictEqual(lines, [13, 18, 22, 26, 27].slice(0, lines.length));
+    const { label } = rows[0];
+    assert.ok(label.includes('Statement contradicts the front matter: the text describes an API but the front matter declares `classification: non-api`.'), label);
+    // The code lens on line 1 sums up the new state once the editor has refreshed it.
+    const lens = w.page.locator('.editor-instance .codelens-decoration').filter({ hasText: 'Carveout' }).first();
+    const summary = 'Carveout · regime 2025-10 (launch 2025-11-10) · non-api · 3 errors, 5 warnings · under 2026-04 terms: 0 errors, 8 warnings';
+    await w.waitFor(async () => (await lens.innerText().catch(() => '')).trim() === summary, `the code lens "${summary}"`)
+      .catch(async (e) => { throw new Error(`${e.message}; it says ${JSON.stringify(await lens.innerText().catch(() => null))}`); });
+    await filter.fill('');
+  });
+
+  it('"Carveout: Export Exposure Report" writes the report, with clauses and the disclaimer, into the folder', async () => {
+    const w = wb();
+    const file = path.join(folder, REPORT);
+    assert.ok(!fs.existsSync(file), 'no report before the command');
+    await w.runCommand('Carveout: Export Exposure Report');
+    await w.waitForEditor(REPORT);
+    const report = await w.waitFor(() => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null), `${file} on disk`);
+    assert.match(report, /^# Carveout exposure report/);
+    for (const part of [CLAUSE, SAMPLE, '> This report is not legal advice.']) {
+      assert.ok(report.includes(part), `the report lacks ${JSON.stringify(part)}`);
+    }
+    const note = await w.waitForNotification('Carveout exposure report:');
+    assert.match(note, /Carveout exposure report: \d+ findings in 15 specs, written to carveout-exposure-report\.md\./);
+  });
+});
