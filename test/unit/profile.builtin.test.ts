@@ -7,12 +7,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BUILTIN_PROFILE_TEXT } from '../../server/src/profile/builtinProfileText';
+import { parse } from 'yaml';
+import { BUILTIN_PROFILE_DATA } from '../../server/src/profile/builtinProfileData';
 import { DOCUMENT_RULE_IDS } from '../../server/src/profile/documentRules';
 import { BUILTIN_PROFILE_FILE, loadBuiltinProfile, parseProfile } from '../../server/src/profile/loadProfile';
 import { compileSchemas } from '../../server/src/profile/schemaValidation';
 
 const profileDir = join(__dirname, '..', '..', 'server', 'src', 'profile');
+const BUILTIN_PROFILE_TEXT = readFileSync(join(profileDir, 'builtin.profile.yaml'), 'utf8');
 
 const ALL = ['2019-07', '2025-01', '2025-10', '2026-02', '2026-04'];
 
@@ -62,15 +64,18 @@ const RULES: Record<string, { regimes: string[]; severity: string; kind: string 
 };
 
 describe('built-in profile', () => {
-  it('loads with zero problems', () => {
+  it('loads with zero problems, schema included', () => {
     const result = parseProfile(BUILTIN_PROFILE_TEXT, BUILTIN_PROFILE_FILE);
     assert.deepEqual(result.problems, []);
     assert.ok(result.profile);
   });
 
-  it('is embedded exactly as the YAML file reads', () => {
-    const yaml = readFileSync(join(profileDir, 'builtin.profile.yaml'), 'utf8').replace(/\r\n?/g, '\n');
-    assert.equal(BUILTIN_PROFILE_TEXT, yaml);
+  it('is the same profile when loaded at start-up without the schema stage', () => {
+    assert.deepEqual(loadBuiltinProfile(), parseProfile(BUILTIN_PROFILE_TEXT, BUILTIN_PROFILE_FILE).profile);
+  });
+
+  it('is embedded as the data the YAML file holds', () => {
+    assert.deepEqual(BUILTIN_PROFILE_DATA, parse(BUILTIN_PROFILE_TEXT));
   });
 
   it('is parsed once, shared and frozen', () => {

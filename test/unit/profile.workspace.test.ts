@@ -4,11 +4,11 @@
  * built-in one) and merging its cloud aliases.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BUILTIN_PROFILE_TEXT } from '../../server/src/profile/builtinProfileText';
+
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
 import {
   applyWorkspaceConfig,
@@ -155,7 +155,7 @@ describe('applyWorkspaceConfig', () => {
 });
 
 describe('resolveProfile', () => {
-  const acme = BUILTIN_PROFILE_TEXT.replace('id: microsoft-openai', 'id: acme');
+  const acme = readFileSync(resolve(__dirname, '../../server/src/profile/builtin.profile.yaml'), 'utf8').replace('id: microsoft-openai', 'id: acme');
 
   it('uses the built-in profile when the config names none', () => {
     const reader = memoryReader({});
