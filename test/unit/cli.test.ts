@@ -140,3 +140,20 @@ test('specs matched by the ignore globs of .carveout.yaml are not checked', () =
     ['final/api.pspec.md'],
   );
 });
+
+test('many specs are checked on worker threads with the same output, in file order', () => {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < 90; index++) files[`specs/spec-${String(index).padStart(3, '0')}.pspec.md`] = index % 2 === 0 ? API_ON_AWS : APP_ON_AWS;
+  const root = workspace(files);
+  writeFileSync(join(root, 'specs', 'spec-045.pspec.md'), Buffer.from([0x00, 0x01]));
+  const result = carveout(root, 'check', 'specs');
+  assert.equal(result.status, 2);
+  const lines = result.stdout.trim().split('\n');
+  assert.equal(lines.length, 89);
+  assert.deepEqual(
+    lines.slice(0, 3).map((line) => line.split(' ').slice(0, 3).join(' ')),
+    ['specs/spec-000.pspec.md:7:1 error api-exclusivity', 'specs/spec-001.pspec.md:6:1 information non-api-carve-out', 'specs/spec-002.pspec.md:7:1 error api-exclusivity'],
+  );
+  assert.match(result.stderr, /spec-045\.pspec\.md: error input cannot check it: it contains NUL bytes/);
+  assert.match(result.stderr, /89 spec\(s\) checked/);
+});

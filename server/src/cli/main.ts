@@ -2,11 +2,10 @@
  * `carveout check`: the analysis core over files, for CI. It prints findings
  * in text, JSON or SARIF and sets the exit code from the `--fail-on` level.
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { analyze } from '../core/analyze';
 import { LineMap } from '../core/lineMap';
-import type { Severity } from '../profile/profileTypes';
+import type { Profile, Severity } from '../profile/profileTypes';
+import { analyzeSpecs, type SpecJob } from './analyzeSpecs';
 import type { CheckedFile } from './checkedFile';
 import { openFindings } from './checkedFile';
 import { collectFiles } from './collectFiles';
@@ -45,16 +44,7 @@ function summary(files: readonly CheckedFile[]): string {
   return `${files.length} spec(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s), ${waived} waived.\n`;
 }
 
-/** Reads a spec as text; binary content is refused rather than misread. */
-function readSpec(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a text spec');
-  const text = bytes.toString('utf8');
-  // Editors hide a byte-order mark, so columns are counted without it.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-export function check(args: CheckArguments, io: Io): number {
+export async function check(args: CheckArguments, io: Io, workerScript: string): Promise<number> {
   const settings = new SettingsLoader(args.profile);
   if (settings.explicitProfileFailed) {
     for (const problem of settings.problems) io.err(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}\n`);
@@ -70,24 +60,35 @@ export function check(args: CheckArguments, io: Io): number {
   let inputErrors = missing.length;
   for (const path of missing) io.err(`${path}: error input no such file or directory\n`);
 
-  const checked: CheckedFile[] = [];
+  const profiles: Profile[] = [];
+  const jobs: SpecJob[] = [];
+  const profilesOf = new Map<string, Profile>();
   for (const file of files) {
     const { profile, config, configFile } = settings.forFile(file);
     if (isIgnored(resolve(file), config, configFile)) continue;
-    let text: string;
-    try {
-      text = readSpec(file);
-    } catch (error) {
+    let index = profiles.indexOf(profile);
+    if (index < 0) index = profiles.push(profile) - 1;
+    profilesOf.set(file, profile);
+    jobs.push({
+      file,
+      profile: index,
+      options: {
+        regime: args.regime ?? (args.asOf ? undefined : config.regime),
+        asOf: args.asOf ?? (args.regime ? undefined : config.asOf),
+        severity: config.severity,
+      },
+    });
+  }
+
+  const checked: CheckedFile[] = [];
+  for (const result of await analyzeSpecs({ profiles, jobs }, workerScript)) {
+    if ('error' in result) {
       inputErrors++;
-      io.err(`${file}: error input cannot check it: ${(error as Error).message}\n`);
+      io.err(`${result.file}: error input cannot check it: ${result.error}\n`);
       continue;
     }
-    const analysis = analyze(text, profile, {
-      regime: args.regime ?? (args.asOf ? undefined : config.regime),
-      asOf: args.asOf ?? (args.regime ? undefined : config.asOf),
-      severity: config.severity,
-    });
-    checked.push({ path: relative(process.cwd(), resolve(file)).split(sep).join('/'), analysis, lines: new LineMap(text), profile });
+    const path = relative(process.cwd(), resolve(result.file)).split(sep).join('/');
+    checked.push({ path, analysis: result.analysis, lines: new LineMap(result.text), profile: profilesOf.get(result.file)! });
   }
 
   for (const problem of settings.problems) io.err(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}\n`);
@@ -100,7 +101,7 @@ export function check(args: CheckArguments, io: Io): number {
   return fails(checked, args.failOn) ? 1 : 0;
 }
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io, workerScript: string): Promise<number> {
   const parsed = parseArguments(argv);
   switch (parsed.command) {
     case 'help':
@@ -113,6 +114,6 @@ export function main(argv: readonly string[], io: Io): number {
       io.err(`${parsed.message}\n\n${USAGE}`);
       return 2;
     case 'check':
-      return check(parsed.check, io);
+      return check(parsed.check, io, workerScript);
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * Reads and analyses the specs of a `carveout check` run. With many files it
+ * spreads them over worker threads, one per core, because analysis is CPU
+ * bound and each spec is independent; a few files are analysed inline, where
+ * starting workers would cost more than it saves.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyze } from '../core/analyze';
+import type { Analysis, AnalyzeOptions } from '../core/types';
+import type { Profile } from '../profile/profileTypes';
+
+/** Below this many specs, one thread is faster than starting workers. */
+const WORKER_THRESHOLD = 64;
+
+export interface SpecJob {
+  file: string;
+  /** Index into the run's profiles, so each worker compiles a profile once. */
+  profile: number;
+  options: AnalyzeOptions;
+}
+
+export type SpecResult = { file: string; text: string; analysis: Analysis } | { file: string; error: string };
+
+export interface WorkerInput {
+  profiles: Profile[];
+  jobs: SpecJob[];
+}
+
+/** Reads a spec as text; binary content is refused rather than misread. */
+export function readSpec(file: string): string {
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a text spec');
+  const text = bytes.toString('utf8');
+  // Editors hide a byte-order mark, so columns are counted without it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function analyzeJobs(input: WorkerInput): SpecResult[] {
+  return input.jobs.map((job) => {
+    try {
+      const text = readSpec(job.file);
+      return { file: job.file, text, analysis: analyze(text, input.profiles[job.profile], job.options) };
+    } catch (error) {
+      return { file: job.file, error: (error as Error).message };
+    }
+  });
+}
+
+function runWorker(script: string, input: WorkerInput): Promise<SpecResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input });
+    worker.once('message', (results: SpecResult[]) => resolve(results));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`a worker thread exited with code ${code}`));
+    });
+  });
+}
+
+/**
+ * Analyses every job, in job order. `workerScript` is the bundle that, run as
+ * a worker, answers `WorkerInput` with `SpecResult[]` (see `cli.ts`).
+ */
+export async function analyzeSpecs(input: WorkerInput, workerScript: string): Promise<SpecResult[]> {
+  const threads = Math.min(availableParallelism(), Math.ceil(input.jobs.length / (WORKER_THRESHOLD / 2)));
+  if (input.jobs.length < WORKER_THRESHOLD || threads < 2) return analyzeJobs(input);
+  // Files are dealt round-robin so that large and small specs spread evenly.
+  const shares: SpecJob[][] = Array.from({ length: threads }, () => []);
+  input.jobs.forEach((job, index) => shares[index % threads].push(job));
+  const results = await Promise.all(shares.map((jobs) => runWorker(workerScript, { profiles: input.profiles, jobs })));
+  const byFile = new Map(results.flat().map((result) => [result.file, result]));
+  return input.jobs.map((job) => byFile.get(job.file)!);
+}
