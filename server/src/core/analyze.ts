@@ -109,7 +109,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const statements = [...fmStatements, ...body.statements];
   const waivers = findWaivers(text, body.comments, body.statements, new Set(rules.keys()));
   findings.push(...applyWaivers(findings, waivers, rules, options.today ?? today()));
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 
   return {
     regime,

@@ -77,6 +77,18 @@ function waiverFinding(rule: Rule | undefined, id: string, waiver: Waiver, messa
   return { rule: id, severity: rule.severity, message, span: waiver.span, clauses: [], carveOuts: [], evidence: [], facts: [] };
 }
 
+/** Index of the first finding that starts at or after `offset`. */
+function firstAtOrAfter(sorted: readonly Finding[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function within(inner: Span, outer: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -87,6 +99,9 @@ function within(inner: Span, outer: Span): boolean {
  */
 export function applyWaivers(findings: Finding[], waivers: readonly ParsedWaiver[], rules: ReadonlyMap<string, Rule>, today: string): Finding[] {
   const results: Finding[] = [];
+  if (waivers.length === 0) return results;
+  // Findings by start, so each waiver looks only at those within its statement.
+  const byStart = [...findings].sort((a, b) => a.span.start - b.span.start);
   const push = (finding: Finding | undefined): void => {
     if (finding) results.push(finding);
   };
@@ -101,10 +116,14 @@ export function applyWaivers(findings: Finding[], waivers: readonly ParsedWaiver
       continue;
     }
     let used = false;
-    for (const finding of findings) {
-      if (waiver.target && waiver.rules.includes(finding.rule) && within(finding.span, waiver.target) && !finding.waivedBy) {
-        finding.waivedBy = waiver;
-        used = true;
+    const target = waiver.target;
+    if (target) {
+      for (let index = firstAtOrAfter(byStart, target.start); index < byStart.length && byStart[index].span.start < target.end; index++) {
+        const finding = byStart[index];
+        if (waiver.rules.includes(finding.rule) && within(finding.span, target) && !finding.waivedBy) {
+          finding.waivedBy = waiver;
+          used = true;
+        }
       }
     }
     if (!used) {
