@@ -21,7 +21,14 @@ export interface SpecJob {
   options: AnalyzeOptions;
 }
 
-export type SpecResult = { file: string; text: string; analysis: Analysis } | { file: string; error: string };
+/**
+ * What the formatters need of an analysis. Statements, headings and front
+ * matter stay behind in the worker: copying them between threads would cost
+ * more than analysing.
+ */
+export type CheckResult = Pick<Analysis, 'regime' | 'facts' | 'findings'>;
+
+export type SpecResult = { file: string; text: string; analysis: CheckResult } | { file: string; error: string };
 
 export interface WorkerInput {
   profiles: Profile[];
@@ -41,7 +48,8 @@ export function analyzeJobs(input: WorkerInput): SpecResult[] {
   return input.jobs.map((job) => {
     try {
       const text = readSpec(job.file);
-      return { file: job.file, text, analysis: analyze(text, input.profiles[job.profile], job.options) };
+      const { regime, facts, findings } = analyze(text, input.profiles[job.profile], job.options);
+      return { file: job.file, text, analysis: { regime, facts, findings } };
     } catch (error) {
       return { file: job.file, error: (error as Error).message };
     }

@@ -1,12 +1,13 @@
 /** A spec the CLI has read and analysed, with what its formatters need. */
 import type { Profile } from '../profile/profileTypes';
 import { LineMap } from '../core/lineMap';
-import type { Analysis, Finding, Span } from '../core/types';
+import type { Finding, Span } from '../core/types';
+import type { CheckResult } from './analyzeSpecs';
 
 export interface CheckedFile {
   /** Path relative to the working directory, with forward slashes. */
   path: string;
-  analysis: Analysis;
+  analysis: CheckResult;
   lines: LineMap;
   profile: Profile;
 }
