@@ -151,7 +151,9 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     const w = wb();
     // Each problem row is followed by its related information (evidence and front matter),
     // so the list is long and only its first rows are rendered; the status bar has the count.
-    await w.waitFor(async () => (await w.page.locator('#status\\.problems').getAttribute('aria-label')) === 'Errors: 3', 'Errors: 3 in the status bar');
+    const status = w.page.locator('#status\\.problems');
+    await w.waitFor(async () => (await status.getAttribute('aria-label')) === 'Errors: 3', '"Errors: 3" in the status bar')
+      .catch(async (e) => { throw new Error(`${e.message}; it says ${JSON.stringify(await status.getAttribute('aria-label'))}`); });
     const rows = await w.readProblems({ min: 2 });
     const problems = rows.filter((r) => r.label.startsWith('Error:'));
     w.log('problem rows:', JSON.stringify(problems.map((r) => r.text)));
