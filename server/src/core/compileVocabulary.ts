@@ -6,7 +6,7 @@
  * profiles carry phrases rather than regular expressions.
  */
 import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
-import { normalizeWord, type Token } from './tokenize';
+import { normalizeWord, type Tokens } from './tokenize';
 
 export type Category =
   | 'cloud'
@@ -142,28 +142,34 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
 }
 
 /** Finds the longest phrase starting at each token, left to right, without overlaps. */
-export function matchPhrases(vocabulary: CompiledVocabulary, tokens: readonly Token[]): PhraseMatch[] {
+export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
+  const { words, boundaries, headers, starts, ends, length } = tokens;
   let index = 0;
-  while (index < tokens.length) {
+  while (index < length) {
     let node: TrieNode | undefined = vocabulary.root;
-    let best: { terms: Term[]; last: number } | undefined;
+    let bestTerms: Term[] | undefined;
+    let bestLast = 0;
     let cursor = index;
-    while (node && cursor < tokens.length) {
-      const token = tokens[cursor];
-      if (token.boundary || (cursor > index && token.header !== tokens[index].header)) break;
+    while (node && cursor < length) {
+      if (boundaries[cursor] || (cursor > index && headers[cursor] !== headers[index])) break;
+      const word = words[cursor];
       for (const entry of node.prefixes) {
-        if (token.word.startsWith(entry.prefix) && entry.node.terms.length > 0) {
-          if (!best || cursor + 1 > best.last) best = { terms: entry.node.terms, last: cursor + 1 };
+        if (entry.node.terms.length > 0 && word.startsWith(entry.prefix) && cursor + 1 > bestLast) {
+          bestTerms = entry.node.terms;
+          bestLast = cursor + 1;
         }
       }
-      node = node.next.get(token.word);
+      node = node.next.get(word);
       cursor++;
-      if (node && node.terms.length > 0) best = { terms: node.terms, last: cursor };
+      if (node && node.terms.length > 0) {
+        bestTerms = node.terms;
+        bestLast = cursor;
+      }
     }
-    if (best) {
-      matches.push({ terms: best.terms, first: index, last: best.last, start: tokens[index].start, end: tokens[best.last - 1].end });
-      index = best.last;
+    if (bestTerms) {
+      matches.push({ terms: bestTerms, first: index, last: bestLast, start: starts[index], end: ends[bestLast - 1] });
+      index = bestLast;
     } else {
       index++;
     }

@@ -7,7 +7,7 @@
  */
 import type { SurfaceId } from '../profile/profileTypes';
 import { matchPhrases, type Category, type CompiledVocabulary, type PhraseMatch } from './compileVocabulary';
-import type { Token } from './tokenize';
+import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
@@ -52,15 +52,21 @@ function evidence(mark: Mark, facet: Evidence['facet'], value: string): Evidence
   return { facet, value, span: { start: mark.match.start, end: mark.match.end } };
 }
 
-function assignClauses(tokens: readonly Token[], matches: PhraseMatch[], tableRow: boolean): Mark[] {
-  const clauseOf: number[] = new Array(tokens.length);
+function assignClauses(tokens: Tokens, matches: PhraseMatch[], tableRow: boolean): Mark[] {
+  const marks: Mark[] = new Array(matches.length);
   let clause = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tableRow) clause = tokens[i].column ?? 0;
-    else if (tokens[i].boundary) clause++;
-    clauseOf[i] = clause;
+  let token = 0;
+  for (let index = 0; index < matches.length; index++) {
+    const first = matches[index].first;
+    if (tableRow) {
+      clause = Math.max(0, tokens.columns[first]);
+    } else {
+      // Matches come in token order, so the clause count only moves forward.
+      for (; token < first; token++) if (tokens.boundaries[token]) clause++;
+    }
+    marks[index] = { match: matches[index], clause, void: false };
   }
-  return matches.map((match) => ({ match, clause: clauseOf[match.first], void: false }));
+  return marks;
 }
 
 /**
@@ -112,7 +118,7 @@ function interrupted(marks: Mark[], from: number, to: number): boolean {
   return false;
 }
 
-function findTie(marks: Mark[], index: number, tokens: readonly Token[], context: StatementContext, statementHasSubject: boolean): Mark | undefined {
+function findTie(marks: Mark[], index: number, tokens: Tokens, context: StatementContext, statementHasSubject: boolean): Mark | undefined {
   const cloud = marks[index];
   // A cloud named right after "co-developed with" is a partner, not a host.
   const previous = marks[index - 1];
@@ -130,11 +136,11 @@ function findTie(marks: Mark[], index: number, tokens: readonly Token[], context
     if (!mark.void && has(mark, 'hosting')) return mark;
   }
   if (context.tableRow) {
-    const column = tokens[cloud.match.first].column;
+    const column = tokens.columns[cloud.match.first];
     const header = marks.find(
-      (mark) => mark.match.first < tokens.length && tokens[mark.match.first].header && tokens[mark.match.first].column === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
+      (mark) => tokens.headers[mark.match.first] && tokens.columns[mark.match.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
     );
-    if (header && !tokens[cloud.match.first].header) return header;
+    if (header && !tokens.headers[cloud.match.first]) return header;
   }
   return undefined;
 }
@@ -185,7 +191,7 @@ function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefo
   return undefined;
 }
 
-export function detectFacets(vocabulary: CompiledVocabulary, tokens: readonly Token[], context: StatementContext): StatementFacets {
+export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, context: StatementContext): StatementFacets {
   const matches = matchPhrases(vocabulary, tokens);
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!matches.some((match) => match.terms.some((term) => CONTENT.has(term.category)))) return emptyFacets();

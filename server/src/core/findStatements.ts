@@ -8,7 +8,7 @@ import { detectFacets, emptyFacets } from './detectFacets';
 import type { FacetCache } from './facetCache';
 import { findBlocks } from './findBlocks';
 import { splitSentences } from './splitSentences';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, Tokens } from './tokenize';
 import type { Heading, Span, Statement, StatementFacets } from './types';
 
 export interface Body {
@@ -42,7 +42,9 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
    * Sentences and list items are looked up in the cache first; table rows
    * also depend on their header, so they are always read afresh.
    */
-  const facetsOf = (span: Span, tableRow: boolean, tokens: () => Token[]): StatementFacets => {
+  // One token buffer serves every statement in turn.
+  const buffer = new Tokens();
+  const facetsOf = (span: Span, tableRow: boolean, tokens: () => Tokens): StatementFacets => {
     if (retractingSection || (!tableRow && isQuestion(text, span))) return emptyFacets();
     if (!cache || tableRow) return detectFacets(vocabulary, tokens(), context(tableRow));
     const key = `${hostingSection ? 'h' : '-'}${text.slice(span.start, span.end)}`;
@@ -89,21 +91,21 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         break;
       case 'paragraph':
         for (const sentence of splitSentences(text, block.span)) {
-          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: facetsOf(sentence, false, () => tokenize(text, sentence)) });
+          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: facetsOf(sentence, false, () => tokenize(text, sentence, buffer.clear())) });
         }
         break;
       case 'list-item':
-        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(block.span, false, () => tokenize(text, block.span)) });
+        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(block.span, false, () => tokenize(text, block.span, buffer.clear())) });
         break;
       case 'table-row': {
         const cells = block.cells.map((cell, column) => ({ header: block.header[column], cell }));
-        const tokens = (): Token[] => {
-          const read: Token[] = [];
+        const tokens = (): Tokens => {
+          buffer.clear();
           for (const [column, pair] of cells.entries()) {
-            if (pair.header) tokenize(text, pair.header, read, column, true);
-            tokenize(text, pair.cell, read, column, false);
+            if (pair.header) tokenize(text, pair.header, buffer, column, true);
+            tokenize(text, pair.cell, buffer, column, false);
           }
-          return read;
+          return buffer;
         };
         statements.push({ kind: 'table-row', span: block.span, cells, section: section(), facets: facetsOf(block.span, true, tokens) });
         break;

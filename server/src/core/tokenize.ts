@@ -5,16 +5,37 @@
  */
 import type { Span } from './types';
 
-export interface Token {
+/**
+ * The tokens of one statement, as parallel arrays that are reused from one
+ * statement to the next: a long spec has tens of thousands of tokens, and
+ * one object each made the garbage collector the analyzer's largest cost.
+ */
+export class Tokens {
   /** Lower-cased word with a possessive `'s` removed; empty for a boundary. */
-  word: string;
-  start: number;
-  end: number;
-  boundary: boolean;
-  /** Table column the token belongs to, for table rows. */
-  column?: number;
-  /** True for header-cell tokens read in front of a table cell. */
-  header?: boolean;
+  readonly words: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly boundaries: boolean[] = [];
+  /** Table column of each token; -1 outside tables. */
+  readonly columns: number[] = [];
+  /** Whether each token comes from a header cell read in front of a table cell. */
+  readonly headers: boolean[] = [];
+  length = 0;
+
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
+  push(word: string, start: number, end: number, boundary: boolean, column: number, header: boolean): void {
+    const index = this.length++;
+    this.words[index] = word;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.boundaries[index] = boundary;
+    this.columns[index] = column;
+    this.headers[index] = header;
+  }
 }
 
 const TOKEN =
@@ -30,7 +51,8 @@ export function normalizeWord(raw: string): string {
   return word;
 }
 
-export function tokenize(text: string, span: Span, into: Token[] = [], column?: number, header?: boolean): Token[] {
+/** Appends the tokens of `span` to `into`. */
+export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), column = -1, header = false): Tokens {
   // Only the statement's own text is read, so that its tokens never depend on what follows it.
   const own = text.slice(span.start, span.end);
   TOKEN.lastIndex = 0;
@@ -41,9 +63,9 @@ export function tokenize(text: string, span: Span, into: Token[] = [], column?: 
     if (match[1] !== undefined) {
       const word = normalizeWord(match[1]);
       const boundary = CLAUSE_WORDS.has(word);
-      into.push({ word: boundary ? '' : word, start, end, boundary, column, header });
+      into.push(boundary ? '' : word, start, end, boundary, column, header);
     } else if (match[2] !== undefined) {
-      into.push({ word: '', start, end, boundary: true, column, header });
+      into.push('', start, end, true, column, header);
     }
   }
   return into;
