@@ -27,20 +27,8 @@ const SPEC = [
 ].join('\n');
 
 const profile = loadBuiltinProfile();
-const CONTRACT_AND_DOCUMENT_RULES = [
-  'exclusive-cloud',
-  'rofr-capacity',
-  'api-exclusivity',
-  'stateful-runtime',
-  'first-party-azure',
-  'non-api-carve-out',
-  'natsec-carve-out',
-  'open-weights-criteria',
-  'azure-first',
-  'declaration-mismatch',
-  'classification-undetermined',
-  'invalid-front-matter',
-];
+/** Every rule a waiver can silence: all but the checks of waivers themselves, in profile order. */
+const CONTRACT_AND_DOCUMENT_RULES = profile.rules.map((rule) => rule.id).filter((id) => !id.startsWith('waiver-'));
 
 describe('completion', () => {
   let session: LspSession;
