@@ -8,25 +8,34 @@
 import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
 import { normalizeWord, type Tokens } from './tokenize';
 
-export type Category =
-  | 'cloud'
-  | 'surface'
-  | 'hosting'
-  | 'placement'
-  | 'negation'
-  | 'negationAfter'
-  | 'neutral'
-  | 'contrast'
-  | 'thirdParty'
-  | 'nonHosting'
-  | 'collaboration'
-  | 'firstParty'
-  | 'customer'
-  | 'launchOrder'
-  | 'launchLater'
-  | 'launchFollows'
-  | 'hostingContext'
-  | 'retractingContext';
+
+
+/** What a phrase says: the facet kinds and the words that qualify them. */
+const CATEGORIES = [
+  'cloud',
+  'surface',
+  'hosting',
+  'placement',
+  'negation',
+  'negationAfter',
+  'neutral',
+  'contrast',
+  'thirdParty',
+  'nonHosting',
+  'collaboration',
+  'firstParty',
+  'customer',
+  'launchOrder',
+  'launchLater',
+  'launchFollows',
+  'hostingContext',
+  'retractingContext',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+/** One bit per category, so a match's categories are tested without walking its terms. */
+export const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((category, index) => [category, 1 << index])) as Record<Category, number>;
 
 export interface Term {
   category: Category;
@@ -39,10 +48,14 @@ interface TrieNode {
   /** Phrases whose last word is given as a prefix (`host*`). */
   prefixes: { prefix: string; node: TrieNode }[];
   terms: Term[];
+  /** The `CATEGORY_BIT`s of `terms`. */
+  mask: number;
 }
 
 export interface PhraseMatch {
   terms: Term[];
+  /** The `CATEGORY_BIT`s of `terms`. */
+  mask: number;
   /** Token indexes, end exclusive. */
   first: number;
   last: number;
@@ -57,7 +70,7 @@ export interface CompiledVocabulary {
 }
 
 function newNode(): TrieNode {
-  return { next: new Map(), prefixes: [], terms: [] };
+  return { next: new Map(), prefixes: [], terms: [], mask: 0 };
 }
 
 function phraseWords(phrase: string): string[] {
@@ -91,6 +104,7 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
     node = child;
   });
   if (!node.terms.some((existing) => existing.category === term.category && existing.value === term.value)) node.terms.push(term);
+  node.mask |= CATEGORY_BIT[term.category];
 }
 
 /** The vocabulary's plain phrase lists and the category each one gives. */
@@ -148,7 +162,7 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): Ph
   let index = 0;
   while (index < length) {
     let node: TrieNode | undefined = vocabulary.root;
-    let bestTerms: Term[] | undefined;
+    let best: TrieNode | undefined;
     let bestLast = 0;
     let cursor = index;
     while (node && cursor < length) {
@@ -156,19 +170,19 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): Ph
       const word = words[cursor];
       for (const entry of node.prefixes) {
         if (entry.node.terms.length > 0 && word.startsWith(entry.prefix) && cursor + 1 > bestLast) {
-          bestTerms = entry.node.terms;
+          best = entry.node;
           bestLast = cursor + 1;
         }
       }
       node = node.next.get(word);
       cursor++;
       if (node && node.terms.length > 0) {
-        bestTerms = node.terms;
+        best = node;
         bestLast = cursor;
       }
     }
-    if (bestTerms) {
-      matches.push({ terms: bestTerms, first: index, last: bestLast, start: starts[index], end: ends[bestLast - 1] });
+    if (best) {
+      matches.push({ terms: best.terms, mask: best.mask, first: index, last: bestLast, start: starts[index], end: ends[bestLast - 1] });
       index = bestLast;
     } else {
       index++;

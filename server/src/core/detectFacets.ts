@@ -6,7 +6,7 @@
  * clause.
  */
 import type { SurfaceId } from '../profile/profileTypes';
-import { matchPhrases, type Category, type CompiledVocabulary, type PhraseMatch } from './compileVocabulary';
+import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
@@ -20,7 +20,7 @@ const SUBJECT_REACH = 3;
 const NON_HOSTING_REACH = 3;
 
 /** Categories that can give a facet on their own; the others only qualify them. */
-const CONTENT: ReadonlySet<Category> = new Set(['cloud', 'surface', 'customer', 'collaboration', 'firstParty']);
+const CONTENT = CATEGORY_BIT.cloud | CATEGORY_BIT.surface | CATEGORY_BIT.customer | CATEGORY_BIT.collaboration | CATEGORY_BIT.firstParty;
 
 export function emptyFacets(): StatementFacets {
   return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
@@ -41,10 +41,11 @@ export interface StatementContext {
 }
 
 function has(mark: Mark, category: Category): boolean {
-  return mark.match.terms.some((term) => term.category === category);
+  return (mark.match.mask & CATEGORY_BIT[category]) !== 0;
 }
 
 function values(mark: Mark, category: Category): string[] {
+  if (!has(mark, category)) return [];
   return mark.match.terms.filter((term) => term.category === category).map((term) => term.value);
 }
 
@@ -194,7 +195,7 @@ function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefo
 export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, context: StatementContext): StatementFacets {
   const matches = matchPhrases(vocabulary, tokens);
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
-  if (!matches.some((match) => match.terms.some((term) => CONTENT.has(term.category)))) return emptyFacets();
+  if (!matches.some((match) => (match.mask & CONTENT) !== 0)) return emptyFacets();
   const marks = assignClauses(tokens, matches, context.tableRow);
   applyScopes(marks);
 
