@@ -97,3 +97,17 @@ test('severity overrides change or silence a rule', () => {
   );
   assert.deepEqual(run(text, { regime: '2025-10', severity: { 'api-exclusivity': 'off' } }).findings, []);
 });
+
+test('a question inside a list item claims nothing, and its answer is still read', () => {
+  const front = 'classification: api\nserved-on: [azure]';
+  assert.deepEqual(rulesOf(front, '- **Does it run on Google Cloud?** No.\n', '2025-10'), []);
+  assert.deepEqual(rulesOf(front, '- **Where does it run?** The endpoint is served from Google Cloud.\n', '2025-10'), ['api-exclusivity', 'declaration-mismatch']);
+});
+
+test('clouds listed after a hosting verb are all tied, across the commas of the list', () => {
+  const findings = run(spec('classification: api\nserved-on: [azure, aws, oci]', 'The API is served from Azure Government, AWS GovCloud and Oracle Cloud.\n'), { regime: '2025-10' }).findings;
+  assert.deepEqual(
+    findings.map((finding) => [finding.rule, finding.evidence.filter((item) => item.facet === 'cloud' && item.value !== 'tie').map((item) => item.value)]),
+    [['api-exclusivity', ['aws', 'oci']]],
+  );
+});

@@ -179,6 +179,18 @@ class ClauseSurfaces {
   }
 }
 
+/**
+ * A cloud right after a tied cloud, in its clause or opening the next one,
+ * continues its list ("served from Azure, AWS GovCloud and Oracle Cloud"):
+ * the comma split the clause, not the claim.
+ */
+function listedAfter(marks: Mark[], index: number, tiedVia: ReadonlyMap<Mark, Mark>): Mark | undefined {
+  const cloud = marks[index];
+  const previous = marks[index - 1];
+  if (!previous || cloud.clause - previous.clause > 1) return undefined;
+  return tiedVia.get(previous);
+}
+
 function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefore: number): Mark | undefined {
   const anchor = marks[index];
   for (let j = index + 1; j < marks.length && marks[j].clause === anchor.clause; j++) {
@@ -218,6 +230,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   }
 
   const hasSubject = namesSurface || marks.some((mark) => !mark.void && has(mark, 'hosting'));
+  /** The hosting word each tied cloud hangs on, for clouds listed after it. */
+  const tiedVia = new Map<Mark, Mark>();
   marks.forEach((mark, index) => {
     if (mark.void) return;
     if (has(mark, 'collaboration')) {
@@ -245,8 +259,9 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       }
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
-    const via = findTie(marks, index, tokens, context, hasSubject);
+    const via = findTie(marks, index, tokens, context, hasSubject) ?? listedAfter(marks, index, tiedVia);
     if (!via) return;
+    tiedVia.set(mark, via);
     const cloudEvidence = evidence(mark, 'cloud', values(mark, 'cloud')[0]);
     const viaEvidence = evidence(via, 'cloud', 'tie');
     // A table row is one claim across its columns; prose pairs a tie with its own clause.

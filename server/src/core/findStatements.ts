@@ -31,6 +31,12 @@ function isQuestion(text: string, span: Span): boolean {
 
 
 
+/** A list item is one statement, but a question inside it ("**Does it run on AWS?** No.") claims nothing. */
+function listItemTokens(text: string, span: Span, into: Tokens): Tokens {
+  for (const sentence of splitSentences(text, span)) if (!isQuestion(text, sentence)) tokenize(text, sentence, into);
+  return into;
+}
+
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
@@ -95,7 +101,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         }
         break;
       case 'list-item':
-        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(block.span, false, () => tokenize(text, block.span, buffer.clear())) });
+        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(block.span, false, () => listItemTokens(text, block.span, buffer.clear())) });
         break;
       case 'table-row': {
         const cells = block.cells.map((cell, column) => ({ header: block.header[column], cell }));
