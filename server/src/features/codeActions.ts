@@ -9,7 +9,7 @@
 import type { CodeAction, CodeActionParams, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
 import type { FixContext, PlannedEdit } from '../fixes/fixTypes';
-import { planFixAll } from '../fixes/planFixAll';
+import { planFixAll, type FixAllPlan } from '../fixes/planFixAll';
 import { planFixes } from '../fixes/planFixes';
 import type { SpecModel } from '../specModel';
 
@@ -62,9 +62,31 @@ function contextOf(model: SpecModel): FixContext {
   return { text: model.text, profile: model.profile, analysis: model.analysis };
 }
 
+/**
+ * Fix-all plans per analysed version and rule (`*` for every rule). The light
+ * bulb asks again each time the cursor moves, and on a long spec a plan
+ * covers hundreds of findings, so it is computed once per version.
+ */
+const fixAllPlans = new WeakMap<SpecModel, Map<string, FixAllPlan>>();
+
+function fixAllPlan(model: SpecModel, rule?: string): FixAllPlan {
+  let plans = fixAllPlans.get(model);
+  if (!plans) {
+    plans = new Map();
+    fixAllPlans.set(model, plans);
+  }
+  const key = rule ?? '*';
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planFixAll(contextOf(model), rule === undefined ? undefined : (candidate) => candidate.rule === rule);
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
 /** "Serve on Azure: all 3 api-exclusivity findings", when the finding's preferred fix applies to more of its rule's findings. */
 function fixAllOfRule(model: SpecModel, finding: Finding, title: string, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
-  const plan = planFixAll(contextOf(model), (candidate) => candidate.rule === finding.rule);
+  const plan = fixAllPlan(model, finding.rule);
   if (plan.findings.length < 2 || !plan.findings.includes(finding)) return undefined;
   return {
     title: `${title}: all ${plan.findings.length} ${finding.rule} findings in this file`,
@@ -97,7 +119,7 @@ function quickFixes(model: SpecModel, diagnostics: readonly Diagnostic[]): CodeA
 }
 
 function fixAll(model: SpecModel, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
-  const plan = planFixAll(contextOf(model));
+  const plan = fixAllPlan(model);
   if (plan.edits.length === 0) return undefined;
   return {
     title: 'Fix all Carveout findings with their preferred fix',
