@@ -4,7 +4,6 @@
  * compiled once, on first use, in strict mode so that a mistake in a schema
  * is caught by the unit tests rather than silently ignored.
  */
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import profileSchema from './profile.schema.json';
 import workspaceSchema from './workspace.schema.json';
@@ -17,6 +16,9 @@ let validators: Record<SchemaName, ValidateFunction> | undefined;
 /** Compiles both schemas; exported so that tests can prove they compile. */
 export function compileSchemas(): Record<SchemaName, ValidateFunction> {
   if (!validators) {
+    // Loaded on first use: most sessions read only the built-in profile, which
+    // is embedded already validated, and the validator would slow every start.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
     ajv.addSchema(profileSchema);
     validators = {
