@@ -91,11 +91,20 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const mismatch = active('declaration-mismatch');
   const undetermined = active('classification-undetermined');
   let firstOffHome: Statement | undefined;
-  for (const statement of body.statements) {
-    findings.push(...evaluateStatement(statement, context));
-    if (mismatch) add(checkDeclarations(statement, mismatch, context));
+  // Findings of an unchanged statement are reused while everything they read from the document is unchanged too.
+  const documentContext = cache ? JSON.stringify([regime.id, facts, context.homeServes, [...factUses.values()]]) : '';
+  body.statements.forEach((statement, index) => {
+    const key = body.cacheKeys[index] === undefined ? undefined : `${statement.kind}:${body.cacheKeys[index]}`;
+    let own = key === undefined ? undefined : cache?.findings(key, documentContext, statement.span.start);
+    if (!own) {
+      own = evaluateStatement(statement, context);
+      const mismatched = mismatch ? checkDeclarations(statement, mismatch, context) : undefined;
+      if (mismatched) own.push(mismatched);
+      if (key !== undefined) cache?.setFindings(key, documentContext, own, statement.span.start);
+    }
+    findings.push(...own);
     if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
-  }
+  });
 
   // When no sentence puts the product off the home cloud, the front matter's `served-on` is the claim to judge.
   const fmStatements = frontMatterStatements(parsed.frontMatter, facts.servedOnDeclared ? facts.servedOn : []);

@@ -13,6 +13,8 @@ import type { Heading, Span, Statement, StatementFacets } from './types';
 
 export interface Body {
   statements: Statement[];
+  /** For each statement, the facet-cache key it was read under; undefined when it was not cached. */
+  cacheKeys: (string | undefined)[];
   headings: Heading[];
   comments: Span[];
 }
@@ -50,10 +52,14 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
    */
   // One token buffer serves every statement in turn.
   const buffer = new Tokens();
+  const cacheKeys: (string | undefined)[] = [];
   const facetsOf = (span: Span, tableRow: boolean, tokens: () => Tokens): StatementFacets => {
+    // Called once per statement, in order, so the key lines up with the statement pushed next.
+    cacheKeys.push(undefined);
     if (retractingSection || (!tableRow && isQuestion(text, span))) return emptyFacets();
     if (!cache || tableRow) return detectFacets(vocabulary, tokens(), context(tableRow));
     const key = `${hostingSection ? 'h' : '-'}${text.slice(span.start, span.end)}`;
+    cacheKeys[cacheKeys.length - 1] = key;
     const known = cache.get(key, span.start);
     if (known) return known;
     const facets = detectFacets(vocabulary, tokens(), context(false));
@@ -118,5 +124,5 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       }
     }
   }
-  return { statements, headings, comments };
+  return { statements, cacheKeys, headings, comments };
 }
