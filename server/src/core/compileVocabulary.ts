@@ -10,10 +10,11 @@ import { normalizeWord, type Tokens } from './tokenize';
 
 
 
-/** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = [
-  'cloud',
-  'surface',
+/**
+ * The vocabulary's plain phrase lists; each list's key is also the category
+ * its phrases give. Clouds, surfaces and customers are keyed by id instead.
+ */
+const PHRASE_LISTS = [
   'hosting',
   'placement',
   'negation',
@@ -24,13 +25,15 @@ const CATEGORIES = [
   'nonHosting',
   'collaboration',
   'firstParty',
-  'customer',
   'launchOrder',
   'launchLater',
   'launchFollows',
   'hostingContext',
   'retractingContext',
-] as const;
+] as const satisfies readonly (keyof Vocabulary)[];
+
+/** What a phrase says: the facet kinds and the words that qualify them. */
+const CATEGORIES = ['cloud', 'surface', 'customer', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -107,27 +110,6 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
   node.mask |= CATEGORY_BIT[term.category];
 }
 
-/** The vocabulary's plain phrase lists and the category each one gives. */
-const PHRASE_LISTS: readonly [keyof Vocabulary & Category, Category][] = (
-  [
-    'hosting',
-    'placement',
-    'negation',
-    'negationAfter',
-    'neutral',
-    'contrast',
-    'thirdParty',
-    'nonHosting',
-    'collaboration',
-    'firstParty',
-    'launchOrder',
-    'launchLater',
-    'launchFollows',
-    'hostingContext',
-    'retractingContext',
-  ] as const
-).map((key) => [key, key]);
-
 const cache = new WeakMap<Profile, CompiledVocabulary>();
 
 export function compileVocabulary(profile: Profile): CompiledVocabulary {
@@ -145,7 +127,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     addAll(phrases, 'surface', surface);
   }
   for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
-  for (const [key, category] of PHRASE_LISTS) addAll(vocabulary[key], category);
+  for (const key of PHRASE_LISTS) addAll(vocabulary[key], key);
   const compiled: CompiledVocabulary = {
     root,
     homeCloud: vocabulary.homeCloud,
