@@ -1,5 +1,6 @@
 /** Reads `carveout check` arguments; anything it cannot read is a usage error (exit 2). */
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../core/isCalendarDate';
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -35,7 +36,6 @@ Exit codes: 0 clean at the --fail-on level, 1 findings at or above it,
 Carveout gives no legal advice.
 `;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T | string {
   if (value === undefined) return fallback;
@@ -71,7 +71,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   const failOn = oneOf(values['fail-on'], ['error', 'warning', 'never'] as const, 'error', 'fail-on');
   for (const checked of [format, failOn]) if (checked.includes(' ')) return { command: 'usage-error', message: checked };
   const asOf = values['as-of'];
-  if (asOf !== undefined && (!DATE.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
     return { command: 'usage-error', message: `--as-of must be a date written YYYY-MM-DD, not "${asOf}".` };
   }
   if (values.regime !== undefined && asOf !== undefined) return { command: 'usage-error', message: 'Give --regime or --as-of, not both.' };

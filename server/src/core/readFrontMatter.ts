@@ -7,6 +7,7 @@ import type { FrontMatterKey, Profile } from '../profile/profileTypes';
 import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { tokenize } from './tokenize';
 import type { Classification, FrontMatter, FrontMatterEntry, Span } from './types';
+import { isCalendarDate } from './isCalendarDate';
 
 export interface FrontMatterIssue {
   message: string;
@@ -24,7 +25,6 @@ export interface DeclaredFacts {
   firstOn?: string;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Resolves a front-matter value to a vocabulary id: the id itself, or any alias ("Bedrock" is `aws`). */
 function resolve(vocabulary: CompiledVocabulary, category: Category, value: string, ids: readonly string[]): string | undefined {
@@ -110,7 +110,7 @@ export function readFrontMatter(
         break;
       case 'launch':
         if (single === undefined || single === '') break;
-        if (DATE.test(single) && !Number.isNaN(Date.parse(single))) declared.launch = single;
+        if (isCalendarDate(single)) declared.launch = single;
         else issues.push({ message: `\`launch\` must be a date written YYYY-MM-DD, not \`${single}\`.`, span: entry.valueSpan, severity: 'error' });
         break;
       default:

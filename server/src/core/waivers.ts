@@ -6,13 +6,13 @@
  */
 import type { Rule } from '../profile/profileTypes';
 import type { Finding, Span, Statement, Waiver } from './types';
+import { isCalendarDate } from './isCalendarDate';
 
 const WAIVER = /^<!--\s*carveout-waive\b\s*([^:]*?)\s*(?::([\s\S]*?))?-->$/i;
 const APPROVED = /^approved by\s+(.+?)(?:\s+on\s+(\S+))?$/i;
 const EXPIRES = /^expires?(?:\s+on)?\s+(\S+)$/i;
 const REFERENCE = /^(?:ref|reference|ticket)\b[\s:#]*(.+)$/i;
 const REASON = /^(?:reason|because)\b[\s:]*(.+)$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Template placeholders such as `<approver>` count as missing. */
 function filled(value: string | undefined): string | undefined {
@@ -53,8 +53,8 @@ export function parseWaiver(text: string, span: Span): ParsedWaiver | undefined 
   if (waiver.rules.length === 0) waiver.problems.push('it names no rule');
   if (!waiver.approver) waiver.problems.push('it names no approver');
   if (!waiver.reference) waiver.problems.push('it gives no `ref` or `reason`');
-  if (waiver.approvedOn !== undefined && !DATE.test(waiver.approvedOn)) waiver.problems.push(`approval date \`${waiver.approvedOn}\` is not YYYY-MM-DD`);
-  if (waiver.expires !== undefined && !DATE.test(waiver.expires)) waiver.problems.push(`expiry \`${waiver.expires}\` is not YYYY-MM-DD`);
+  if (waiver.approvedOn !== undefined && !isCalendarDate(waiver.approvedOn)) waiver.problems.push(`approval date \`${waiver.approvedOn}\` is not YYYY-MM-DD`);
+  if (waiver.expires !== undefined && !isCalendarDate(waiver.expires)) waiver.problems.push(`expiry \`${waiver.expires}\` is not YYYY-MM-DD`);
   return waiver;
 }
 

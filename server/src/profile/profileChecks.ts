@@ -8,6 +8,8 @@ import { isDocumentRuleId, DOCUMENT_RULE_IDS } from './documentRules';
 import { ALL_REGIMES } from './profileFile';
 import type { ProfileFile } from './profileFile';
 import type { DataIssue, DataPath } from './problems';
+import { isCalendarDate } from '../core/isCalendarDate';
+
 
 export function checkProfile(profile: ProfileFile): DataIssue[] {
   return [
@@ -32,13 +34,6 @@ function duplicates(ids: readonly string[], base: string, what: string, field = 
 }
 
 /** Whether a `YYYY-MM-DD` string names a real calendar day. */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function dateIssue(path: DataPath, value: string | undefined): DataIssue[] {
   return value !== undefined && !isCalendarDate(value) ? [{ path, message: `"${value}" is not a calendar date.` }] : [];

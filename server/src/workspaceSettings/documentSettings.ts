@@ -13,6 +13,7 @@ import { isIgnored } from '../profile/isIgnored';
 import type { ClientSettings } from './clientSettings';
 import type { ProfileResolver } from './profileResolver';
 import type { WorkspaceFolders } from './workspaceFolders';
+import { isCalendarDate } from '../core/isCalendarDate';
 
 /** A problem with the settings or profile, shown as a warning on the spec's first line. */
 export interface SettingsNotice {
@@ -35,7 +36,6 @@ export interface DocumentSettings {
   profileFile?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DocumentSettingsResolver {
   constructor(
@@ -75,7 +75,7 @@ export class DocumentSettingsResolver {
       regime = '';
     }
     let asOf = client.asOfDate;
-    if (asOf !== '' && !DATE.test(asOf)) {
+    if (asOf !== '' && !isCalendarDate(asOf)) {
       notices.push({ code: 'settings-error', message: `The carveout.asOfDate setting "${asOf}" is not a YYYY-MM-DD date, so it is ignored.` });
       asOf = '';
     }
