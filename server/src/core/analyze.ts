@@ -6,10 +6,10 @@
 import type { Profile, Rule, Severity } from '../profile/profileTypes';
 import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
-import { emptyFacets } from './detectFacets';
+import { emptyFacets, NO_FACETS } from './detectFacets';
 import { documentFacts, homeServes } from './documentFacts';
 import type { FacetCache } from './facetCache';
-import { activeContractRules, evaluateStatement, untiedSurfaces, type RuleContext } from './evaluateRules';
+import { evaluateStatement, ruleContext } from './evaluateRules';
 import { findStatements } from './findStatements';
 import { parseFrontMatter } from './parseFrontMatter';
 import { readFrontMatter } from './readFrontMatter';
@@ -73,16 +73,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   for (const [key, entry] of entries) {
     factUses.set(key, { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } });
   }
-  const activeRules = activeContractRules(profile, regime.id);
-  const context: RuleContext = {
-    profile,
-    regimeId: regime.id,
-    activeRules,
-    untiedSurfaces: untiedSurfaces(activeRules),
-    facts,
-    factUse: (key) => factUses.get(key),
-    homeServes: homeServes(facts, body.statements, home),
-  };
+  const context = ruleContext(profile, regime.id, facts, (key) => factUses.get(key), homeServes(facts, body.statements, home));
   const active = (id: string): Rule | undefined => {
     const rule = rules.get(id);
     return rule && rule.regimes.includes(regime.id) ? rule : undefined;
@@ -94,6 +85,8 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   // Findings of an unchanged statement are reused while everything they read from the document is unchanged too.
   const documentContext = cache ? JSON.stringify([regime.id, facts, context.homeServes, [...factUses.values()]]) : '';
   body.statements.forEach((statement, index) => {
+    // A statement that claims nothing can give no finding.
+    if (statement.facets === NO_FACETS) return;
     const key = body.cacheKeys[index] === undefined ? undefined : `${statement.kind}:${body.cacheKeys[index]}`;
     let own = key === undefined ? undefined : cache?.findings(key, documentContext, statement.span.start);
     if (!own) {

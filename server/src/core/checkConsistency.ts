@@ -15,8 +15,8 @@ function finding(rule: Rule, statement: Statement, message: string, evidence: Ev
     severity: rule.severity,
     message,
     span: statement.span,
-    clauses: rule.clauses.slice(),
-    carveOuts: rule.carveOuts.slice(),
+    clauses: rule.clauses,
+    carveOuts: rule.carveOuts,
     evidence,
     facts,
     statementKind: statement.kind,
@@ -30,41 +30,41 @@ function cloudName(context: RuleContext, id: string): string {
 export function checkDeclarations(statement: Statement, rule: Rule, context: RuleContext): Finding | undefined {
   const { facts } = context;
   const own = statement.facets;
-  const reasons: string[] = [];
+  // Most statements tie no cloud and name no API or partner; they cannot contradict the front matter.
+  if (own.evidence.length === 0) return undefined;
+  let reasons: string[] | undefined;
   const evidence: Evidence[] = [];
   const used: FactUse[] = [];
-  const use = (key: string): void => {
+  const contradicts = (reason: string, key: string, items: readonly Evidence[]): void => {
+    (reasons ??= []).push(reason);
+    evidence.push(...items);
     const fact = context.factUse(key);
     if (fact) used.push(fact);
   };
 
   if (facts.classificationDeclared && facts.classification === 'non-api') {
     const api = own.evidence.filter((item) => item.facet === 'surface' && API_SURFACES.includes(item.value as never));
-    if (api.length > 0) {
-      reasons.push('the text describes an API but the front matter declares `classification: non-api`');
-      evidence.push(...api);
-      use('classification');
-    }
+    if (api.length > 0) contradicts('the text describes an API but the front matter declares `classification: non-api`', 'classification', api);
   }
-  if (facts.servedOnDeclared) {
+  if (facts.servedOnDeclared && own.ties.some((tie) => !facts.servedOn.includes(tie.cloud))) {
     const undeclared = own.ties.filter((tie) => !facts.servedOn.includes(tie.cloud));
     const clouds = [...new Set(undeclared.map((tie) => tie.cloud))];
-    if (clouds.length > 0) {
-      reasons.push(`the text puts the product on ${clouds.map((id) => cloudName(context, id)).join(' and ')}, which \`served-on\` does not list`);
-      for (const tie of undeclared) evidence.push(...tie.evidence.filter((item) => item.facet === 'cloud'));
-      use('served-on');
-    }
+    contradicts(
+      `the text puts the product on ${clouds.map((id) => cloudName(context, id)).join(' and ')}, which \`served-on\` does not list`,
+      'served-on',
+      undeclared.flatMap((tie) => tie.evidence.filter((item) => item.facet === 'cloud')),
+    );
   }
   if (facts.collaborationDeclared && own.collaboration !== undefined && own.collaboration !== facts.collaboration) {
-    reasons.push(
+    contradicts(
       own.collaboration === 'co-developed'
         ? 'the text says the product is built with a third party but `co-developed-with` is empty'
         : 'the text says the product is first-party but `co-developed-with` names a partner',
+      'co-developed-with',
+      own.evidence.filter((item) => item.facet === 'collaboration'),
     );
-    evidence.push(...own.evidence.filter((item) => item.facet === 'collaboration'));
-    use('co-developed-with');
   }
-  if (reasons.length === 0) return undefined;
+  if (!reasons) return undefined;
   return finding(rule, statement, `${rule.title}: ${reasons.join('; ')}.`, evidence, used);
 }
 

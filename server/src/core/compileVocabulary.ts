@@ -48,8 +48,8 @@ export interface Term {
 
 interface TrieNode {
   next: Map<string, TrieNode>;
-  /** Phrases whose last word is given as a prefix (`host*`). */
-  prefixes: { prefix: string; node: TrieNode }[];
+  /** Phrases whose last word is given as a prefix (`host*`), by the prefix's first character, so a word tries only its own. */
+  prefixes: Map<number, { prefix: string; node: TrieNode }[]>;
   terms: Term[];
   /** The `CATEGORY_BIT`s of `terms`. */
   mask: number;
@@ -64,6 +64,10 @@ export interface PhraseMatch {
   last: number;
   start: number;
   end: number;
+  /** Clause index within the statement; set by facet detection. */
+  clause: number;
+  /** Set by facet detection when the match is negated, contrasted away or otherwise not a claim. */
+  void: boolean;
 }
 
 export interface CompiledVocabulary {
@@ -73,7 +77,7 @@ export interface CompiledVocabulary {
 }
 
 function newNode(): TrieNode {
-  return { next: new Map(), prefixes: [], terms: [], mask: 0 };
+  return { next: new Map(), prefixes: new Map(), terms: [], mask: 0 };
 }
 
 function phraseWords(phrase: string): string[] {
@@ -91,10 +95,15 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
     const isPrefix = index === words.length - 1 && word.endsWith('*') && word.length > 1;
     if (isPrefix) {
       const prefix = word.slice(0, -1);
-      let entry = node.prefixes.find((candidate) => candidate.prefix === prefix);
+      let sameStart = node.prefixes.get(prefix.charCodeAt(0));
+      if (!sameStart) {
+        sameStart = [];
+        node.prefixes.set(prefix.charCodeAt(0), sameStart);
+      }
+      let entry = sameStart.find((candidate) => candidate.prefix === prefix);
       if (!entry) {
         entry = { prefix, node: newNode() };
-        node.prefixes.push(entry);
+        sameStart.push(entry);
       }
       node = entry.node;
       return;
@@ -150,10 +159,13 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): Ph
     while (node && cursor < length) {
       if (boundaries[cursor] || (cursor > index && headers[cursor] !== headers[index])) break;
       const word = words[cursor];
-      for (const entry of node.prefixes) {
-        if (entry.node.terms.length > 0 && word.startsWith(entry.prefix) && cursor + 1 > bestLast) {
-          best = entry.node;
-          bestLast = cursor + 1;
+      const sameStart = node.prefixes.size > 0 ? node.prefixes.get(word.charCodeAt(0)) : undefined;
+      if (sameStart) {
+        for (const entry of sameStart) {
+          if (entry.node.terms.length > 0 && word.startsWith(entry.prefix) && cursor + 1 > bestLast) {
+            best = entry.node;
+            bestLast = cursor + 1;
+          }
         }
       }
       node = node.next.get(word);
@@ -164,7 +176,7 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): Ph
       }
     }
     if (best) {
-      matches.push({ terms: best.terms, mask: best.mask, first: index, last: bestLast, start: starts[index], end: ends[bestLast - 1] });
+      matches.push({ terms: best.terms, mask: best.mask, first: index, last: bestLast, start: starts[index], end: ends[bestLast - 1], clause: 0, void: false });
       index = bestLast;
     } else {
       index++;

@@ -8,7 +8,7 @@
 import type { SurfaceId } from '../profile/profileTypes';
 import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
-import type { Evidence, StatementFacets, Tie } from './types';
+import type { Evidence, StatementFacets } from './types';
 
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
 const HOSTING_REACH = 8;
@@ -26,12 +26,21 @@ export function emptyFacets(): StatementFacets {
   return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
 }
 
-interface Mark {
-  match: PhraseMatch;
-  clause: number;
-  /** Set when the match is negated, contrasted away or otherwise not a claim. */
-  void: boolean;
-}
+/**
+ * The facets of a statement that claims nothing, which is most of them.
+ * One frozen object serves them all, as facets are never changed once read.
+ */
+export const NO_FACETS: StatementFacets = Object.freeze({
+  surfaces: Object.freeze([]) as unknown as StatementFacets['surfaces'],
+  ties: Object.freeze([]) as unknown as StatementFacets['ties'],
+  partners: Object.freeze([]) as unknown as string[],
+  customers: Object.freeze([]) as unknown as string[],
+  laterOn: Object.freeze([]) as unknown as string[],
+  evidence: Object.freeze([]) as unknown as StatementFacets['evidence'],
+});
+
+/** A phrase match with its clause and whether it is void, as facet detection marks it. */
+type Mark = PhraseMatch;
 
 export interface StatementContext {
   /** The statement stands in a section about hosting ("## Hosting"). */
@@ -41,33 +50,31 @@ export interface StatementContext {
 }
 
 function has(mark: Mark, category: Category): boolean {
-  return (mark.match.mask & CATEGORY_BIT[category]) !== 0;
+  return (mark.mask & CATEGORY_BIT[category]) !== 0;
 }
 
-function values(mark: Mark, category: Category): string[] {
-  if (!has(mark, category)) return [];
-  return mark.match.terms.filter((term) => term.category === category).map((term) => term.value);
+/** The first value of `category` in the match; callers check `has` first. */
+function firstValue(mark: Mark, category: Category): string {
+  for (const term of mark.terms) if (term.category === category) return term.value;
+  return '';
 }
 
 function evidence(mark: Mark, facet: Evidence['facet'], value: string): Evidence {
-  return { facet, value, span: { start: mark.match.start, end: mark.match.end } };
+  return { facet, value, span: { start: mark.start, end: mark.end } };
 }
 
-function assignClauses(tokens: Tokens, matches: PhraseMatch[], tableRow: boolean): Mark[] {
-  const marks: Mark[] = new Array(matches.length);
+function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
   let clause = 0;
   let token = 0;
-  for (let index = 0; index < matches.length; index++) {
-    const first = matches[index].first;
+  for (const mark of marks) {
     if (tableRow) {
-      clause = Math.max(0, tokens.columns[first]);
+      clause = Math.max(0, tokens.columns[mark.first]);
     } else {
       // Matches come in token order, so the clause count only moves forward.
-      for (; token < first; token++) if (tokens.boundaries[token]) clause++;
+      for (; token < mark.first; token++) if (tokens.boundaries[token]) clause++;
     }
-    marks[index] = { match: matches[index], clause, void: false };
+    mark.clause = clause;
   }
-  return marks;
 }
 
 /**
@@ -96,16 +103,16 @@ function applyScopes(marks: Mark[]): void {
   }
 }
 
-function distance(before: PhraseMatch, after: PhraseMatch): number {
+function distance(before: Mark, after: Mark): number {
   return after.first - before.last;
 }
 
 function isNonHostingMention(marks: Mark[], index: number): boolean {
   const cloud = marks[index];
-  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j].match, cloud.match) <= NON_HOSTING_REACH; j--) {
+  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= NON_HOSTING_REACH; j--) {
     if (has(marks[j], 'nonHosting')) return true;
   }
-  for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause && distance(cloud.match, marks[j].match) <= NON_HOSTING_REACH; j++) {
+  for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause && distance(cloud, marks[j]) <= NON_HOSTING_REACH; j++) {
     if (has(marks[j], 'nonHosting')) return true;
   }
   return false;
@@ -123,41 +130,43 @@ function findTie(marks: Mark[], index: number, tokens: Tokens, context: Statemen
   const cloud = marks[index];
   // A cloud named right after "co-developed with" is a partner, not a host.
   const previous = marks[index - 1];
-  if (previous && previous.clause === cloud.clause && has(previous, 'collaboration') && distance(previous.match, cloud.match) <= 2) return undefined;
+  if (previous && previous.clause === cloud.clause && has(previous, 'collaboration') && distance(previous, cloud) <= 2) return undefined;
 
-  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j].match, cloud.match) <= HOSTING_REACH; j--) {
+  for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= HOSTING_REACH; j--) {
     const mark = marks[j];
     if (mark.void) continue;
-    if (has(mark, 'hosting') && distance(mark.match, cloud.match) <= HOSTING_REACH && !interrupted(marks, j, index)) return mark;
-    if (has(mark, 'placement') && distance(mark.match, cloud.match) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection)) return mark;
+    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) return mark;
+    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection)) return mark;
   }
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
-    if (distance(cloud.match, mark.match) > SUBJECT_REACH) break;
+    if (distance(cloud, mark) > SUBJECT_REACH) break;
     if (!mark.void && has(mark, 'hosting')) return mark;
   }
   if (context.tableRow) {
-    const column = tokens.columns[cloud.match.first];
+    const column = tokens.columns[cloud.first];
     const header = marks.find(
-      (mark) => tokens.headers[mark.match.first] && tokens.columns[mark.match.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
+      (mark) => tokens.headers[mark.first] && tokens.columns[mark.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
     );
-    if (header && !tokens.headers[cloud.match.first]) return header;
+    if (header && !tokens.headers[cloud.first]) return header;
   }
   return undefined;
 }
 
 /** Surfaces by clause, to pair each tie with the surfaces it speaks of. */
 class ClauseSurfaces {
-  private readonly byClause = new Map<number, { surfaces: SurfaceId[]; evidence: Evidence[] }>();
-  /** Clauses that name a surface, in order. */
+  /** Clauses that name a surface, in order, with their surfaces and evidence. */
   private readonly clauses: number[] = [];
+  private readonly entries: { surfaces: SurfaceId[]; evidence: Evidence[] }[] = [];
 
   add(clause: number, surface: SurfaceId, found: Evidence): void {
-    let entry = this.byClause.get(clause);
+    const last = this.clauses.length - 1;
+    // Marks come in clause order, so a clause's entry is always the last one.
+    let entry = last >= 0 && this.clauses[last] === clause ? this.entries[last] : undefined;
     if (!entry) {
       entry = { surfaces: [], evidence: [] };
-      this.byClause.set(clause, entry);
       this.clauses.push(clause);
+      this.entries.push(entry);
     }
     if (!entry.surfaces.includes(surface)) entry.surfaces.push(surface);
     entry.evidence.push(found);
@@ -165,8 +174,6 @@ class ClauseSurfaces {
 
   /** Those of the tie's clause, else of the nearest clause before it, else after it. */
   forClause(clause: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
-    const own = this.byClause.get(clause);
-    if (own) return own;
     let low = 0;
     let high = this.clauses.length;
     while (low < high) {
@@ -174,71 +181,77 @@ class ClauseSurfaces {
       if (this.clauses[mid] < clause) low = mid + 1;
       else high = mid;
     }
-    const nearest = low > 0 ? this.clauses[low - 1] : this.clauses[low];
-    return nearest === undefined ? { surfaces: [], evidence: [] } : this.byClause.get(nearest)!;
+    if (this.clauses[low] === clause) return this.entries[low];
+    const nearest = low > 0 ? low - 1 : low;
+    return this.entries[nearest] ?? { surfaces: [], evidence: [] };
   }
 }
 
 /**
  * A cloud right after a tied cloud, in its clause or opening the next one,
  * continues its list ("served from Azure, AWS GovCloud and Oracle Cloud"):
- * the comma split the clause, not the claim.
+ * the comma split the clause, not the claim. `tiedVia` holds, by mark index,
+ * the hosting word each tied cloud hangs on.
  */
-function listedAfter(marks: Mark[], index: number, tiedVia: ReadonlyMap<Mark, Mark>): Mark | undefined {
+function listedAfter(marks: Mark[], index: number, tiedVia: readonly (Mark | undefined)[]): Mark | undefined {
   const cloud = marks[index];
   const previous = marks[index - 1];
   if (!previous || cloud.clause - previous.clause > 1) return undefined;
-  return tiedVia.get(previous);
+  return tiedVia[index - 1];
 }
 
 function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefore: number): Mark | undefined {
   const anchor = marks[index];
   for (let j = index + 1; j < marks.length && marks[j].clause === anchor.clause; j++) {
-    if (distance(anchor.match, marks[j].match) > reachAfter) break;
+    if (distance(anchor, marks[j]) > reachAfter) break;
     if (has(marks[j], 'cloud')) return marks[j];
   }
   for (let j = index - 1; j >= 0 && marks[j].clause === anchor.clause; j--) {
-    if (distance(marks[j].match, anchor.match) > reachBefore) break;
+    if (distance(marks[j], anchor) > reachBefore) break;
     if (has(marks[j], 'cloud')) return marks[j];
   }
   return undefined;
 }
 
 export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, context: StatementContext): StatementFacets {
-  const matches = matchPhrases(vocabulary, tokens);
+  const marks = matchPhrases(vocabulary, tokens);
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
-  if (!matches.some((match) => (match.mask & CONTENT) !== 0)) return emptyFacets();
-  const marks = assignClauses(tokens, matches, context.tableRow);
+  if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
+  assignClauses(tokens, marks, context.tableRow);
   applyScopes(marks);
 
   const facets = emptyFacets();
-  const clauseSurfaces = new ClauseSurfaces();
-  let namesSurface = false;
+  let clauseSurfaces: ClauseSurfaces | undefined;
   for (const mark of marks) {
     if (mark.void) continue;
-    for (const surface of values(mark, 'surface') as SurfaceId[]) {
-      const found = evidence(mark, 'surface', surface);
-      clauseSurfaces.add(mark.clause, surface, found);
-      namesSurface = true;
-      if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
-      facets.evidence.push(found);
+    if (has(mark, 'surface')) {
+      for (const term of mark.terms) {
+        if (term.category !== 'surface') continue;
+        const surface = term.value as SurfaceId;
+        const found = evidence(mark, 'surface', surface);
+        (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
+        if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
+        facets.evidence.push(found);
+      }
     }
-    for (const segment of values(mark, 'customer')) {
-      if (!facets.customers.includes(segment)) facets.customers.push(segment);
-      facets.evidence.push(evidence(mark, 'customer', segment));
+    if (has(mark, 'customer')) {
+      for (const term of mark.terms) {
+        if (term.category !== 'customer') continue;
+        if (!facets.customers.includes(term.value)) facets.customers.push(term.value);
+        facets.evidence.push(evidence(mark, 'customer', term.value));
+      }
     }
   }
 
-  const hasSubject = namesSurface || marks.some((mark) => !mark.void && has(mark, 'hosting'));
-  /** The hosting word each tied cloud hangs on, for clouds listed after it. */
-  const tiedVia = new Map<Mark, Mark>();
+  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting'));
+  const tiedVia: (Mark | undefined)[] = [];
   marks.forEach((mark, index) => {
     if (mark.void) return;
     if (has(mark, 'collaboration')) {
       facets.collaboration = 'co-developed';
       facets.evidence.push(evidence(mark, 'collaboration', 'co-developed'));
       const partner = nearbyCloud(marks, index, 2, -1);
-      if (partner) facets.partners.push(...values(partner, 'cloud'));
+      if (partner) for (const term of partner.terms) if (term.category === 'cloud') facets.partners.push(term.value);
     } else if (has(mark, 'firstParty') && facets.collaboration === undefined) {
       facets.collaboration = 'first-party';
       facets.evidence.push(evidence(mark, 'collaboration', 'first-party'));
@@ -246,14 +259,14 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     if (has(mark, 'launchOrder')) {
       const first = nearbyCloud(marks, index, 3, 1);
       if (first && !first.void && facets.firstOn === undefined) {
-        facets.firstOn = values(first, 'cloud')[0];
+        facets.firstOn = firstValue(first, 'cloud');
         facets.evidence.push(evidence(mark, 'order', `first on ${facets.firstOn}`));
       }
     }
     if (has(mark, 'launchLater') || has(mark, 'launchFollows')) {
       const later = has(mark, 'launchLater') ? nearbyCloud(marks, index, 3, -1) : nearbyCloud(marks, index, -1, 2);
       if (later && !later.void) {
-        const cloud = values(later, 'cloud')[0];
+        const cloud = firstValue(later, 'cloud');
         if (!facets.laterOn.includes(cloud)) facets.laterOn.push(cloud);
         facets.evidence.push(evidence(mark, 'order', `later on ${cloud}`));
       }
@@ -261,16 +274,16 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const via = findTie(marks, index, tokens, context, hasSubject) ?? listedAfter(marks, index, tiedVia);
     if (!via) return;
-    tiedVia.set(mark, via);
-    const cloudEvidence = evidence(mark, 'cloud', values(mark, 'cloud')[0]);
+    tiedVia[index] = via;
+    const cloudEvidence = evidence(mark, 'cloud', firstValue(mark, 'cloud'));
     const viaEvidence = evidence(via, 'cloud', 'tie');
     // A table row is one claim across its columns; prose pairs a tie with its own clause.
     const paired = context.tableRow
       ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
-      : clauseSurfaces.forClause(mark.clause);
-    for (const cloud of values(mark, 'cloud')) {
-      const tie: Tie = { cloud, surfaces: paired.surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] };
-      facets.ties.push(tie);
+      : clauseSurfaces?.forClause(mark.clause) ?? { surfaces: [], evidence: [] };
+    for (const term of mark.terms) {
+      if (term.category !== 'cloud') continue;
+      facets.ties.push({ cloud: term.value, surfaces: paired.surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] });
     }
     facets.evidence.push(viaEvidence, cloudEvidence);
   });

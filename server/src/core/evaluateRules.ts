@@ -31,6 +31,10 @@ export interface RuleContext {
   regimeId: string;
   /** The contract rules of the profile in force under `regimeId`. */
   activeRules: Rule[];
+  /** For each active rule, the indexes in `activeRules` of the rules in its `unless`. */
+  unlessOf: number[][];
+  /** For each active rule, the clauses it cites under `regimeId`. */
+  clausesOf: string[][];
   /** Surfaces that an active rule can judge without a cloud tie (open weights). */
   untiedSurfaces: ReadonlySet<SurfaceId>;
   facts: DocumentFacts;
@@ -38,6 +42,29 @@ export interface RuleContext {
   factUse: (key: string) => FactUse | undefined;
   /** Whether the home cloud serves the product anywhere in the document. */
   homeServes: boolean;
+}
+
+/** What rule evaluation needs from one analysis, with the per-regime lookups done once. */
+export function ruleContext(
+  profile: Profile,
+  regimeId: string,
+  facts: DocumentFacts,
+  factUse: RuleContext['factUse'],
+  homeServes: boolean,
+): RuleContext {
+  const activeRules = activeContractRules(profile, regimeId);
+  const index = new Map(activeRules.map((rule, position) => [rule.id, position]));
+  return {
+    profile,
+    regimeId,
+    activeRules,
+    unlessOf: activeRules.map((rule) => rule.unless.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))),
+    clausesOf: activeRules.map((rule) => clausesInForce(rule, profile, regimeId)),
+    untiedSurfaces: untiedSurfaces(activeRules),
+    facts,
+    factUse,
+    homeServes,
+  };
 }
 
 function withFact(facts: FactUse[], fact: FactUse | undefined): void {
@@ -73,9 +100,9 @@ function homeFirst(statement: Statement, context: RuleContext, facts: FactUse[])
   return context.homeServes;
 }
 
-export function subjectsOf(statement: Statement, context: RuleContext, cloudsOverride?: string[]): Subject[] {
+function subjectsOf(statement: Statement, context: RuleContext, cloudsOverride?: string[]): Subject[] {
   const own = statement.facets;
-  const base = (): Omit<Subject, 'surfaces' | 'evidence'> => {
+  const base = (surfaces: SurfaceId[] | undefined, cloud: string | undefined, evidence: Evidence[]): Subject => {
     const facts: FactUse[] = [];
     let collaboration = own.collaboration;
     if (collaboration === undefined) {
@@ -87,22 +114,22 @@ export function subjectsOf(statement: Statement, context: RuleContext, cloudsOve
       customers = context.facts.customers;
       if (context.facts.customersDeclared) withFact(facts, context.factUse('customers'));
     }
-    return { collaboration, customers, homeFirst: homeFirst(statement, context, facts), facts };
+    const first = homeFirst(statement, context, facts);
+    return { collaboration, customers, homeFirst: first, facts, cloud, surfaces: surfaces ?? documentSurfaces(context, facts), evidence };
   };
   const subjects: Subject[] = [];
-  const ties = cloudsOverride ? cloudsOverride.map((cloud) => ({ cloud, surfaces: [] as SurfaceId[], evidence: [] as Evidence[] })) : own.ties;
-  for (const tie of ties) {
-    const subject = base();
-    const surfaces = tie.surfaces.length > 0 ? tie.surfaces : documentSurfaces(context, subject.facts);
-    subjects.push({ ...subject, cloud: tie.cloud, surfaces, evidence: tie.evidence });
+  if (cloudsOverride) {
+    for (const cloud of cloudsOverride) subjects.push(base(undefined, cloud, []));
+  } else {
+    for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie.cloud, tie.evidence));
   }
   if (own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) {
-    subjects.push({ ...base(), surfaces: own.surfaces, evidence: own.evidence.filter((item) => item.facet === 'surface') });
+    subjects.push(base(own.surfaces, undefined, own.evidence.filter((item) => item.facet === 'surface')));
   }
   return subjects;
 }
 
-export function conditionHolds(condition: RuleCondition, subject: Subject, homeCloud: string): boolean {
+function conditionHolds(condition: RuleCondition, subject: Subject, homeCloud: string): boolean {
   if (condition.surface && !subject.surfaces.some((surface) => condition.surface!.includes(surface))) return false;
   if (condition.offHome !== undefined) {
     const off = subject.cloud !== undefined && subject.cloud !== homeCloud;
@@ -117,12 +144,12 @@ export function conditionHolds(condition: RuleCondition, subject: Subject, homeC
   return true;
 }
 
-export function activeContractRules(profile: Profile, regimeId: string): Rule[] {
+function activeContractRules(profile: Profile, regimeId: string): Rule[] {
   return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
 }
 
 /** Surfaces some rule can fire on without a cloud tie; other untied statements need no evaluation. */
-export function untiedSurfaces(rules: readonly Rule[]): Set<SurfaceId> {
+function untiedSurfaces(rules: readonly Rule[]): Set<SurfaceId> {
   const surfaces = new Set<SurfaceId>();
   for (const rule of rules) {
     if (rule.when?.offHome === true) continue;
@@ -158,7 +185,7 @@ export function clausesInForce(rule: Rule, profile: Profile, regimeId: string): 
     clauses = rule.clauses.filter((id) => (regimeOf.get(id) ?? 0) <= active).sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0));
     byRule.set(key, clauses);
   }
-  return clauses.slice();
+  return clauses;
 }
 
 const clauseCache = new WeakMap<Profile, Map<string, string[]>>();
@@ -169,14 +196,13 @@ export function evaluateStatement(statement: Statement, context: RuleContext, sp
   if (own.ties.length === 0 && !cloudsOverride && !own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) return [];
   const home = context.profile.vocabulary.homeCloud;
   const rules = context.activeRules;
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const findings = new Map<string, Finding>();
+  const found: (Finding | undefined)[] = new Array(rules.length);
+  const holding: boolean[] = new Array(rules.length);
   for (const subject of subjectsOf(statement, context, cloudsOverride)) {
-    const holding = new Set(rules.filter((rule) => conditionHolds(rule.when!, subject, home)).map((rule) => rule.id));
-    for (const id of holding) {
-      const rule = byId.get(id)!;
-      if (rule.unless.some((other) => holding.has(other))) continue;
-      const existing = findings.get(id);
+    for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, home);
+    for (let index = 0; index < rules.length; index++) {
+      if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;
+      const existing = found[index];
       if (existing) {
         // Enough evidence to explain a finding; a pathological statement must not grow it without bound.
         for (const item of subject.evidence) {
@@ -185,18 +211,21 @@ export function evaluateStatement(statement: Statement, context: RuleContext, sp
         }
         continue;
       }
-      findings.set(id, {
-        rule: id,
+      const rule = rules[index];
+      found[index] = {
+        rule: rule.id,
         severity: rule.severity,
         message: message(rule, subject, context),
         span,
-        clauses: clausesInForce(rule, context.profile, context.regimeId),
-        carveOuts: rule.carveOuts.slice(),
+        clauses: context.clausesOf[index],
+        carveOuts: rule.carveOuts,
         evidence: subject.evidence.slice(),
         facts: subject.facts,
         statementKind: statement.kind,
-      });
+      };
     }
   }
-  return [...findings.values()];
+  const findings: Finding[] = [];
+  for (const finding of found) if (finding) findings.push(finding);
+  return findings;
 }

@@ -4,12 +4,12 @@
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
 import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
-import { detectFacets, emptyFacets } from './detectFacets';
+import { detectFacets, NO_FACETS } from './detectFacets';
 import type { FacetCache } from './facetCache';
 import { findBlocks } from './findBlocks';
 import { splitSentences } from './splitSentences';
 import { tokenize, Tokens } from './tokenize';
-import type { Heading, Span, Statement, StatementFacets } from './types';
+import type { Heading, Span, Statement } from './types';
 
 export interface Body {
   statements: Statement[];
@@ -19,8 +19,8 @@ export interface Body {
   comments: Span[];
 }
 
-function headingHas(vocabulary: CompiledVocabulary, text: string, title: Span, categories: readonly Category[]): boolean {
-  const matches = matchPhrases(vocabulary, tokenize(text, title));
+function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: readonly Category[]): boolean {
+  const matches = matchPhrases(vocabulary, tokens);
   return matches.some((match) => match.terms.some((term) => categories.includes(term.category)));
 }
 
@@ -39,32 +39,55 @@ function listItemTokens(text: string, span: Span, into: Tokens): Tokens {
   return into;
 }
 
+/** A table row is read as "header cell, row cell" pairs, column by column. */
+function tableRowTokens(text: string, cells: readonly { header?: Span; cell: Span }[], into: Tokens): Tokens {
+  cells.forEach((pair, column) => {
+    if (pair.header) tokenize(text, pair.header, into, column, true);
+    tokenize(text, pair.cell, into, column, false);
+  });
+  return into;
+}
+
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
   const comments: Span[] = [];
   /** Open headings, outermost first, with whether each is about hosting or retracts its content. */
   const stack: { heading: Heading; hosting: boolean; retracting: boolean }[] = [];
-  /**
-   * Facets of a statement, unless its section or its form makes it no claim.
-   * Sentences and list items are looked up in the cache first; table rows
-   * also depend on their header, so they are always read afresh.
-   */
   // One token buffer serves every statement in turn.
   const buffer = new Tokens();
   const cacheKeys: (string | undefined)[] = [];
-  const facetsOf = (span: Span, tableRow: boolean, tokens: () => Tokens): StatementFacets => {
-    // Called once per statement, in order, so the key lines up with the statement pushed next.
+  const tokensOf = (statement: Statement): Tokens => {
+    buffer.clear();
+    if (statement.kind === 'sentence') return tokenize(text, statement.span, buffer);
+    if (statement.kind === 'list-item') return listItemTokens(text, statement.span, buffer);
+    return tableRowTokens(text, statement.cells ?? [], buffer);
+  };
+  /**
+   * Pushes the statement with its facets, unless its section or its form
+   * makes it no claim. Sentences and list items are looked up in the cache
+   * first; table rows also depend on their header, so they are always read
+   * afresh.
+   */
+  const add = (statement: Statement): void => {
+    statements.push(statement);
+    // Called once per statement, in order, so the key lines up with the statement.
     cacheKeys.push(undefined);
-    if (retractingSection || (!tableRow && isQuestion(text, span))) return emptyFacets();
-    if (!cache || tableRow) return detectFacets(vocabulary, tokens(), context(tableRow));
-    const key = `${hostingSection ? 'h' : '-'}${text.slice(span.start, span.end)}`;
+    const tableRow = statement.kind === 'table-row';
+    if (retractingSection || (!tableRow && isQuestion(text, statement.span))) return;
+    if (!cache || tableRow) {
+      statement.facets = detectFacets(vocabulary, tokensOf(statement), context(tableRow));
+      return;
+    }
+    const key = `${hostingSection ? 'h' : '-'}${text.slice(statement.span.start, statement.span.end)}`;
     cacheKeys[cacheKeys.length - 1] = key;
-    const known = cache.get(key, span.start);
-    if (known) return known;
-    const facets = detectFacets(vocabulary, tokens(), context(false));
-    cache.set(key, facets, span.start);
-    return facets;
+    const known = cache.get(key, statement.span.start);
+    if (known) {
+      statement.facets = known;
+      return;
+    }
+    statement.facets = detectFacets(vocabulary, tokensOf(statement), context(false));
+    cache.set(key, statement.facets, statement.span.start);
   };
 
   // Section facts change only at a heading, so they are computed there, not per statement.
@@ -73,7 +96,6 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({ hostingSection, tableRow });
   // Statements of one section share its path array; it changes only at a heading.
   let sectionPath: string[] = [];
-  const section = (): string[] => sectionPath;
 
   for (const block of findBlocks(text, bodyStart)) {
     switch (block.kind) {
@@ -89,10 +111,11 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         };
         headings.push(heading);
         sectionPath = [...stack.map((entry) => entry.heading.title), heading.title];
+        const title = tokenize(text, block.title, buffer.clear());
         stack.push({
           heading,
-          hosting: headingHas(vocabulary, text, block.title, ['hostingContext', 'hosting']),
-          retracting: headingHas(vocabulary, text, block.title, ['retractingContext']),
+          hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting']),
+          retracting: headingHas(vocabulary, title, ['retractingContext']),
         });
         hostingSection = stack.some((entry) => entry.hosting);
         retractingSection = stack.some((entry) => entry.retracting);
@@ -102,24 +125,14 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         comments.push(block.span);
         break;
       case 'paragraph':
-        for (const sentence of splitSentences(text, block.span)) {
-          statements.push({ kind: 'sentence', span: sentence, section: section(), facets: facetsOf(sentence, false, () => tokenize(text, sentence, buffer.clear())) });
-        }
+        for (const sentence of splitSentences(text, block.span)) add({ kind: 'sentence', span: sentence, section: sectionPath, facets: NO_FACETS });
         break;
       case 'list-item':
-        statements.push({ kind: 'list-item', span: block.span, section: section(), facets: facetsOf(block.span, false, () => listItemTokens(text, block.span, buffer.clear())) });
+        add({ kind: 'list-item', span: block.span, section: sectionPath, facets: NO_FACETS });
         break;
       case 'table-row': {
         const cells = block.cells.map((cell, column) => ({ header: block.header[column], cell }));
-        const tokens = (): Tokens => {
-          buffer.clear();
-          for (const [column, pair] of cells.entries()) {
-            if (pair.header) tokenize(text, pair.header, buffer, column, true);
-            tokenize(text, pair.cell, buffer, column, false);
-          }
-          return buffer;
-        };
-        statements.push({ kind: 'table-row', span: block.span, cells, section: section(), facets: facetsOf(block.span, true, tokens) });
+        add({ kind: 'table-row', span: block.span, cells, section: sectionPath, facets: NO_FACETS });
         break;
       }
     }

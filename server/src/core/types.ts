@@ -109,10 +109,10 @@ export interface Finding {
   severity: Severity;
   message: string;
   span: Span;
-  /** Clause ids cited, in profile order. */
-  clauses: string[];
-  /** Carve-out rule ids that could apply instead. */
-  carveOuts: string[];
+  /** Clause ids cited, in profile order; shared between findings, so never changed. */
+  clauses: readonly string[];
+  /** Carve-out rule ids that could apply instead; shared between findings, so never changed. */
+  carveOuts: readonly string[];
   evidence: Evidence[];
   facts: FactUse[];
   /** Set when a waiver silences the finding; the finding is still reported as waived. */

@@ -22,7 +22,7 @@ export const NOT_CHECKED_CODE = 'not-checked';
 /** What a Carveout diagnostic carries for code actions. */
 export interface CarveoutDiagnosticData {
   rule: string;
-  clauses: string[];
+  clauses: readonly string[];
   /** Index into `SpecModel.analysis.findings` of the version the diagnostic was made from. */
   findingIndex: number;
 }
