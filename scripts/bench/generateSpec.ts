@@ -3,6 +3,13 @@
  * prose with cloud and surface vocabulary (some of it negated, contrasted or
  * not about hosting), lists, tables, code blocks and waivers. Output is
  * deterministic for a seed, so every run measures the same text.
+ *
+ * A `realistic` spec is mostly product prose, with a hosting statement in
+ * about one sentence, list item or table in four; that gives about one
+ * finding per 15 lines, the density of the hand-written specs in
+ * test/corpus/specs (which are themselves about hosting). A `dense` spec
+ * talks about clouds in nearly every statement (one finding per 4 lines),
+ * as a stress case.
  */
 
 const PRODUCTS = ['Frontier Runtime', 'Atlas Sync', 'Realtime Voice', 'Codex Review', 'Sora Studio', 'Embeddings Pro', 'Agent Tasks'];
@@ -22,6 +29,30 @@ const SENTENCES: ((choice: Pick) => string)[] = [
   (s: Pick) => `Unlike ${s.surface}, the admin console is available through ${s.cloud}.`,
   () => `Telemetry is sampled at one percent and kept for thirty days before deletion.`,
   () => `Enterprise customers can export their conversation history as JSON at any time.`,
+];
+
+/** Product prose that names no cloud: most of any real spec. */
+const PLAIN_SENTENCES: string[] = [
+  'The onboarding flow asks for a workspace name, a billing contact and the default data region.',
+  'Success means a weekly active rate above forty percent among invited seats by the end of the quarter.',
+  'Design reviews happen every Thursday, and open questions are tracked in the decision log.',
+  'Admins can rotate keys, revoke sessions and download audit logs from the settings page.',
+  'The first release supports English, Japanese and German, with more languages after launch.',
+  'Error messages name the failing field and link to the relevant help article.',
+  'We expect most traffic from teams of ten to fifty people who already use single sign-on.',
+  'Usage dashboards refresh every five minutes and show spend against the monthly budget.',
+  'Accessibility testing covers keyboard navigation, screen readers and high-contrast themes.',
+  'The research team interviewed twenty-two customers, and most asked for shared workspaces.',
+  'Notifications are batched so that nobody gets more than one email an hour.',
+  'Feature flags let us turn the beta on per organisation without a deploy.',
+];
+
+const PLAIN_LIST_ITEMS: string[] = [
+  '- Weekly active seats above forty percent.',
+  '- Median time to first answer under two seconds.',
+  '- Support for workspace-level retention settings.',
+  '- Export of conversation history as JSON and PDF.',
+  '- Dark mode and high-contrast themes at launch.',
 ];
 
 const LIST_ITEMS: ((choice: Pick) => string)[] = [
@@ -54,12 +85,18 @@ function random(seed: number): () => number {
 export interface SpecOptions {
   lines: number;
   seed: number;
+  /** How often statements are about hosting; `realistic` unless given. */
+  density?: 'realistic' | 'dense';
 }
 
-export function generateSpec({ lines, seed }: SpecOptions): string {
+export function generateSpec({ lines, seed, density = 'realistic' }: SpecOptions): string {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const choice = (): Pick => ({ surface: pick(SURFACES), cloud: pick(CLOUDS) });
+  // The chance that a statement or table is about hosting rather than plain product prose.
+  const hosting = density === 'dense' ? 1 : 0.25;
+  const sentence = (): string => (next() < hosting ? pick(SENTENCES)(choice()) : pick(PLAIN_SENTENCES));
+  const listItem = (): string => (next() < hosting ? pick(LIST_ITEMS)(choice()) : pick(PLAIN_LIST_ITEMS));
   const out: string[] = [
     '---',
     `product: ${pick(PRODUCTS)}`,
@@ -79,13 +116,18 @@ export function generateSpec({ lines, seed }: SpecOptions): string {
     for (let p = 0; p < paragraphs; p++) {
       const sentences = 2 + Math.floor(next() * 4);
       // Prose is wrapped at about 100 characters, the way editors save it.
-      const paragraph = Array.from({ length: sentences }, () => pick(SENTENCES)(choice())).join(' ');
+      const paragraph = Array.from({ length: sentences }, sentence).join(' ');
       out.push(...paragraph.match(/.{1,110}(\s|$)/g)!.map((line) => line.trimEnd()), '');
     }
     const roll = next();
     if (roll < 0.35) {
       const items = 3 + Math.floor(next() * 4);
-      for (let i = 0; i < items; i++) out.push(pick(LIST_ITEMS)(choice()));
+      for (let i = 0; i < items; i++) out.push(listItem());
+      out.push('');
+    } else if (roll < 0.6 && next() >= hosting) {
+      out.push('| Milestone | Owner | Quarter |', '|---|---|---|');
+      const rows = 3 + Math.floor(next() * 5);
+      for (let i = 0; i < rows; i++) out.push(`| ${pick(['Private beta', 'Pricing review', 'Security review', 'General availability', 'Docs freeze'])} | ${pick(['Product', 'Legal', 'Security', 'Docs'])} | Q${1 + Math.floor(next() * 4)} |`);
       out.push('');
     } else if (roll < 0.6) {
       out.push('| Surface | Cloud | Launch |', '|---|---|---|');

@@ -59,12 +59,12 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     if (finding) findings.push(finding);
   };
 
-  const parsed = parseFrontMatter(text);
+  const parsed = cache ? cache.frontMatter(text) : parseFrontMatter(text);
   const { declared, issues } = readFrontMatter(parsed.frontMatter, profile, vocabulary);
   for (const problem of parsed.problems) add(invalidFrontMatter(rules.get('invalid-front-matter'), problem.message, problem.span, 'error'));
   for (const issue of issues) add(invalidFrontMatter(rules.get('invalid-front-matter'), issue.message, issue.span, issue.severity));
 
-  cache?.begin(vocabulary);
+  cache?.begin(vocabulary, text);
   const body = findStatements(text, parsed.bodyStart, vocabulary, cache);
   const facts = documentFacts(declared, body.statements);
   const regime = selectRegime(profile, facts.launch, options);
@@ -87,17 +87,17 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   body.statements.forEach((statement, index) => {
     // A statement that claims nothing can give no finding.
     if (statement.facets === NO_FACETS) return;
-    const key = body.cacheKeys[index] === undefined ? undefined : `${statement.kind}:${body.cacheKeys[index]}`;
-    let own = key === undefined ? undefined : cache?.findings(key, documentContext, statement.span.start);
+    let own = cache?.findings(index, documentContext);
     if (!own) {
       own = evaluateStatement(statement, context);
       const mismatched = mismatch ? checkDeclarations(statement, mismatch, context) : undefined;
       if (mismatched) own.push(mismatched);
-      if (key !== undefined) cache?.setFindings(key, documentContext, own, statement.span.start);
+      cache?.setFindings(index, own);
     }
     findings.push(...own);
     if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
   });
+  cache?.commit(body.statements, documentContext);
 
   // When no sentence puts the product off the home cloud, the front matter's `served-on` is the claim to judge.
   const fmStatements = frontMatterStatements(parsed.frontMatter, facts.servedOnDeclared ? facts.servedOn : []);

@@ -4,6 +4,7 @@
  * judged with the document's answer (`classification: api`).
  */
 import type { SurfaceId } from '../profile/profileTypes';
+import { NO_FACETS } from './detectFacets';
 import type { DeclaredFacts } from './readFrontMatter';
 import type { Classification, DocumentFacts, Statement } from './types';
 
@@ -27,8 +28,8 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
   let coDeveloped = false;
   let firstOn: string | undefined;
   for (const statement of statements) {
-    if (statement.kind === 'front-matter') continue;
     const facets = statement.facets;
+    if (facets === NO_FACETS || statement.kind === 'front-matter') continue;
     for (const surface of facets.surfaces) if (!surfaces.includes(surface)) surfaces.push(surface);
     for (const tie of facets.ties) if (!tiedClouds.includes(tie.cloud)) tiedClouds.push(tie.cloud);
     for (const customer of facets.customers) if (!customers.includes(customer)) customers.push(customer);

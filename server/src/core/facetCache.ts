@@ -1,14 +1,18 @@
 /**
- * Remembers the facets of each statement between analyses of one document,
- * so that a keystroke re-reads only the statements it touched. Facets depend
- * on the statement's text and its section's hosting context, both in the
- * key; they are stored relative to the statement's start and moved to where
- * the statement stands now. A statement's findings are remembered too, but
- * only for the same document context (regime, document facts, front matter),
- * so an edited front matter still re-evaluates every statement.
+ * Remembers one document's last analysis, so that the next one re-reads only
+ * the statements an edit touched. The text before the first changed
+ * character and after the last one is the same as last time; a statement
+ * that lies wholly in either part, of the same kind and in the same kind of
+ * section, has the same facets, moved by the edit's length when it lies
+ * after it. Matching goes by position, which costs no hashing of statement
+ * text. A statement's findings are reused too, but only for the same
+ * document context (regime, document facts, front matter), so an edited
+ * front matter still re-evaluates every statement. The parsed front matter is
+ * remembered while its text is unchanged.
  */
 import type { CompiledVocabulary } from './compileVocabulary';
-import type { Evidence, Finding, StatementFacets } from './types';
+import { parseFrontMatter, type FrontMatterParse } from './parseFrontMatter';
+import type { Evidence, Finding, Statement, StatementFacets } from './types';
 
 function moveEvidence(items: readonly Evidence[], by: number): Evidence[] {
   return items.map((item) => ({ facet: item.facet, value: item.value, span: { start: item.span.start + by, end: item.span.end + by } }));
@@ -18,8 +22,6 @@ function moveFindings(findings: readonly Finding[], by: number): Finding[] {
   return findings.map((finding) => ({
     ...finding,
     span: { start: finding.span.start + by, end: finding.span.end + by },
-    clauses: finding.clauses.slice(),
-    carveOuts: finding.carveOuts.slice(),
     evidence: moveEvidence(finding.evidence, by),
     // Front-matter facts stand at the top of the document and do not move with the statement.
     facts: finding.facts.slice(),
@@ -28,7 +30,7 @@ function moveFindings(findings: readonly Finding[], by: number): Finding[] {
 
 function move(facets: StatementFacets, by: number): StatementFacets {
   // Facets without spans (most statements) are the same wherever the statement stands.
-  if (facets.evidence.length === 0 && facets.ties.length === 0) return facets;
+  if (by === 0 || (facets.evidence.length === 0 && facets.ties.length === 0)) return facets;
   return {
     ...facets,
     surfaces: facets.surfaces.slice(),
@@ -40,74 +42,135 @@ function move(facets: StatementFacets, by: number): StatementFacets {
   };
 }
 
-interface Stored<T> {
-  /** Offset of the statement when the value was stored; its spans are absolute for that offset. */
-  base: number;
-  value: T;
+/** How a statement's section reads it; facets are reused only within the same reading. */
+export type SectionReading = 'plain' | 'hosting';
+
+interface Remembered {
+  text: string;
+  statements: readonly Statement[];
+  readings: readonly (SectionReading | undefined)[];
+  /** Findings by statement index, for `context`. */
+  findings: readonly (readonly Finding[] | undefined)[];
+  context: string;
 }
 
 export class FacetCache {
   private vocabulary: CompiledVocabulary | undefined;
-  /** Entries of the analysis before this one; those not used again are dropped. */
-  private previous = new Map<string, Stored<StatementFacets>>();
-  private current = new Map<string, Stored<StatementFacets>>();
-  private previousFindings = new Map<string, Stored<Finding[]> & { context: string }>();
-  private currentFindings = new Map<string, Stored<Finding[]> & { context: string }>();
+  private last: Remembered | undefined;
+  private frontMatterRead: { source: string; parse: FrontMatterParse } | undefined;
+  // The pass in progress: where the text is unchanged, and what each new statement was matched to.
+  private text = '';
+  private unchangedBefore = 0;
+  private unchangedFrom = 0;
+  private shift = 0;
+  private cursor = 0;
+  private readings: (SectionReading | undefined)[] = [];
+  /** For each statement of this pass, the index of the same statement last time, or -1, and how far it moved. */
+  private matched: number[] = [];
+  private moved: number[] = [];
+  private findingsNow: (readonly Finding[] | undefined)[] = [];
   hits = 0;
   misses = 0;
 
-  /** Starts an analysis pass. A different vocabulary (profile) invalidates everything. */
-  begin(vocabulary: CompiledVocabulary): void {
-    if (vocabulary !== this.vocabulary) {
-      this.vocabulary = vocabulary;
-      this.previous = new Map();
-      this.previousFindings = new Map();
-    } else {
-      this.previous = this.current;
-      this.previousFindings = this.currentFindings;
-    }
-    this.current = new Map();
-    this.currentFindings = new Map();
+  /**
+   * The front matter of `text`, parsed again only when the text no longer
+   * starts with the exact source of the last parse, closing fence and line
+   * break included: nothing after that source changes the parse.
+   */
+  frontMatter(text: string): FrontMatterParse {
+    const read = this.frontMatterRead;
+    if (read && text.startsWith(read.source)) return read.parse;
+    const parse = parseFrontMatter(text);
+    const end = parse.frontMatter?.span.end ?? 0;
+    this.frontMatterRead = end > 0 && text.charCodeAt(end - 1) === 10 ? { source: text.slice(0, end), parse } : undefined;
+    return parse;
+  }
+
+  /** Starts an analysis pass of `text`. A different vocabulary (profile) invalidates everything. */
+  begin(vocabulary: CompiledVocabulary, text: string): void {
+    if (vocabulary !== this.vocabulary) this.last = undefined;
+    this.vocabulary = vocabulary;
+    this.text = text;
+    this.cursor = 0;
+    this.readings = [];
+    this.matched = [];
+    this.moved = [];
+    this.findingsNow = [];
     this.hits = 0;
     this.misses = 0;
+    const before = this.last?.text ?? '';
+    const limit = Math.min(before.length, text.length);
+    let prefix = 0;
+    while (prefix < limit && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    this.unchangedBefore = prefix;
+    this.unchangedFrom = text.length - suffix;
+    this.shift = text.length - before.length;
   }
 
   /**
-   * The remembered facets for `key`, for a statement starting at `offset`.
-   * Facets are never changed after detection, so a statement that did not
-   * move (everything before an edit) shares them instead of copying.
+   * Facets for the next statement of the pass, in document order, when the
+   * same statement was read last time under the same `reading`; undefined
+   * when it must be read. Pass no reading for a statement that is never
+   * reused (a table row, whose header may have changed).
    */
-  get(key: string, offset: number): StatementFacets | undefined {
-    let stored = this.current.get(key) ?? this.previous.get(key);
-    if (!stored) {
+  reuse(statement: Statement, reading: SectionReading | undefined): StatementFacets | undefined {
+    this.readings.push(reading);
+    const by = this.shiftOf(statement);
+    const index = by === undefined || reading === undefined ? -1 : this.find(statement, reading, by);
+    this.matched.push(index);
+    this.moved.push(by ?? 0);
+    if (reading === undefined) return undefined;
+    if (index < 0) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    if (stored.base !== offset) stored = { base: offset, value: move(stored.value, offset - stored.base) };
-    this.current.set(key, stored);
-    return stored.value;
+    return move(this.last!.statements[index].facets, by!);
   }
 
-  set(key: string, facets: StatementFacets, offset: number): void {
-    this.current.set(key, { base: offset, value: facets });
+  /** The findings of the statement at `index` in this pass, if it was reused and the document context is the same. */
+  findings(index: number, context: string): Finding[] | undefined {
+    const last = this.last;
+    const before = this.matched[index] ?? -1;
+    if (!last || before < 0 || last.context !== context) return undefined;
+    const stored = last.findings[before];
+    if (!stored) return undefined;
+    const by = this.moved[index];
+    const kept = by === 0 ? stored : moveFindings(stored, by);
+    this.findingsNow[index] = kept;
+    // Fresh objects each time, since waivers and severity overrides set fields on them.
+    return kept.map((finding) => ({ ...finding }));
   }
 
-  /**
-   * The findings remembered for a statement `key` under the same document
-   * `context`, at `offset`. Each call returns fresh finding objects, since
-   * waivers and severity overrides set fields on them; their spans and
-   * evidence, which nothing changes, are shared while the statement stays put.
-   */
-  findings(key: string, context: string, offset: number): Finding[] | undefined {
-    let stored = this.currentFindings.get(key) ?? this.previousFindings.get(key);
-    if (!stored || stored.context !== context) return undefined;
-    if (stored.base !== offset && stored.value.length > 0) stored = { context, base: offset, value: moveFindings(stored.value, offset - stored.base) };
-    this.currentFindings.set(key, stored);
-    return stored.value.map((finding) => ({ ...finding }));
+  setFindings(index: number, findings: readonly Finding[]): void {
+    this.findingsNow[index] = findings.map((finding) => ({ ...finding }));
   }
 
-  setFindings(key: string, context: string, findings: readonly Finding[], offset: number): void {
-    this.currentFindings.set(key, { context, base: offset, value: findings.map((finding) => ({ ...finding })) });
+  /** Ends the pass: its statements and findings are what the next pass reuses. */
+  commit(statements: readonly Statement[], context: string): void {
+    this.last = { text: this.text, statements, readings: this.readings, findings: this.findingsNow, context };
+  }
+
+  /** How far a statement moved if it lies wholly before or after the edit: nothing, or the edit's length; undefined when the edit touches it. */
+  private shiftOf(statement: Statement): number | undefined {
+    if (statement.span.end <= this.unchangedBefore) return 0;
+    if (statement.span.start >= this.unchangedFrom) return this.shift;
+    return undefined;
+  }
+
+  private find(statement: Statement, reading: SectionReading, by: number): number {
+    const last = this.last;
+    if (!last) return -1;
+    const start = statement.span.start - by;
+    const end = statement.span.end - by;
+    const statements = last.statements;
+    // Statements come in document order in both passes, so one cursor walks the old ones.
+    while (this.cursor < statements.length && statements[this.cursor].span.start < start) this.cursor++;
+    const candidate = statements[this.cursor];
+    if (!candidate || candidate.span.start !== start || candidate.span.end !== end) return -1;
+    if (candidate.kind !== statement.kind || last.readings[this.cursor] !== reading) return -1;
+    return this.cursor;
   }
 }

@@ -50,6 +50,31 @@ export function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** The offset of the line's first character that is not a space or tab; `line.end` for a blank line. */
+function firstNonSpace(text: string, line: Line): number {
+  let i = line.start;
+  while (i < line.end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** Characters a fence, heading, setext underline, thematic break, list marker or ordered list number starts with. */
+function mayStartBlock(c: number): boolean {
+  return c === 96 || c === 126 || c === 35 || c === 61 || c === 45 || c === 42 || c === 95 || c === 43 || (c >= 48 && c <= 57);
+}
+
+/** Whether the line has a `|` (a table) or a `<` (an HTML comment) from `from` on. */
+function mayHoldTableOrComment(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124 || c === 60) return true;
+  }
+  return false;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
 }
@@ -92,13 +117,21 @@ export function findBlocks(text: string, bodyStart: number): Block[] {
   while (position < text.length) {
     const line = nextLine(text, position);
     position = line.next;
-    const content = text.slice(line.start, line.end);
+    const first = firstNonSpace(text, line);
 
-    if (BLANK.test(content)) {
+    if (first === line.end) {
       close();
       table = undefined;
       continue;
     }
+
+    // Most lines are prose that starts with a letter and holds no `|` or `<!--`: a paragraph line, without any pattern to test.
+    if (!table && !mayStartBlock(text.charCodeAt(first)) && !mayHoldTableOrComment(text, first, line.end)) {
+      if (open) open.end = line.end;
+      else open = { kind: 'paragraph', start: line.start, end: line.end };
+      continue;
+    }
+    const content = text.slice(line.start, line.end);
 
     const fence = FENCE.exec(content);
     if (fence) {

@@ -13,8 +13,6 @@ import type { Heading, Span, Statement } from './types';
 
 export interface Body {
   statements: Statement[];
-  /** For each statement, the facet-cache key it was read under; undefined when it was not cached. */
-  cacheKeys: (string | undefined)[];
   headings: Heading[];
   comments: Span[];
 }
@@ -56,7 +54,6 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const stack: { heading: Heading; hosting: boolean; retracting: boolean }[] = [];
   // One token buffer serves every statement in turn.
   const buffer = new Tokens();
-  const cacheKeys: (string | undefined)[] = [];
   const tokensOf = (statement: Statement): Tokens => {
     buffer.clear();
     if (statement.kind === 'sentence') return tokenize(text, statement.span, buffer);
@@ -65,29 +62,18 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   };
   /**
    * Pushes the statement with its facets, unless its section or its form
-   * makes it no claim. Sentences and list items are looked up in the cache
-   * first; table rows also depend on their header, so they are always read
-   * afresh.
+   * makes it no claim. Facets are taken from the cache when the statement is
+   * unchanged since the last analysis; table rows also depend on their
+   * header, so they are always read afresh.
    */
   const add = (statement: Statement): void => {
     statements.push(statement);
-    // Called once per statement, in order, so the key lines up with the statement.
-    cacheKeys.push(undefined);
-    const tableRow = statement.kind === 'table-row';
-    if (retractingSection || (!tableRow && isQuestion(text, statement.span))) return;
-    if (!cache || tableRow) {
-      statement.facets = detectFacets(vocabulary, tokensOf(statement), context(tableRow));
-      return;
-    }
-    const key = `${hostingSection ? 'h' : '-'}${text.slice(statement.span.start, statement.span.end)}`;
-    cacheKeys[cacheKeys.length - 1] = key;
-    const known = cache.get(key, statement.span.start);
-    if (known) {
-      statement.facets = known;
-      return;
-    }
-    statement.facets = detectFacets(vocabulary, tokensOf(statement), context(false));
-    cache.set(key, statement.facets, statement.span.start);
+    const { kind, span } = statement;
+    const claimless = retractingSection || (kind !== 'table-row' && isQuestion(text, span));
+    const reading = claimless || kind === 'table-row' ? undefined : hostingSection ? 'hosting' : 'plain';
+    const known = cache?.reuse(statement, reading);
+    if (known) statement.facets = known;
+    else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'));
   };
 
   // Section facts change only at a heading, so they are computed there, not per statement.
@@ -137,5 +123,5 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       }
     }
   }
-  return { statements, cacheKeys, headings, comments };
+  return { statements, headings, comments };
 }
