@@ -72,6 +72,8 @@ export interface SessionOptions {
   /** Deadline for every wait and request, unless the call gives its own. */
   timeoutMs?: number;
   serverPath?: string;
+  /** Node options for the server process; by default those the VS Code client starts it with. */
+  execArgv?: readonly string[];
 }
 
 export interface OpenOptions {
@@ -162,8 +164,13 @@ export class LspSession {
   readonly stderr: string[] = [];
   /** Requests the server sent to the client, in order (configuration, registrations, refreshes). */
   readonly serverRequests: ServerRequest[] = [];
-  /** Every `textDocument/publishDiagnostics`, in order. */
-  readonly published: PublishDiagnosticsParams[] = [];
+  /**
+   * Every `textDocument/publishDiagnostics`, in order, by document and
+   * version; only the last one per document keeps its diagnostics, as an
+   * editor does, so a long session does not hold every superseded list.
+   */
+  readonly published: { uri: string; version?: number }[] = [];
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
   readonly registrations: Registration[] = [];
   initializeResult!: InitializeResult;
   /** The session's temporary directory; the default workspace folder. */
@@ -203,7 +210,8 @@ export class LspSession {
   private async launch(options: SessionOptions): Promise<void> {
     const server = options.serverPath ?? SERVER_PATH;
     const ipc = options.transport === 'ipc';
-    this.child = ipc ? fork(server, ['--node-ipc'], { silent: true }) : spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    const execArgv = [...(options.execArgv ?? [])];
+    this.child = ipc ? fork(server, ['--node-ipc'], { silent: true, execArgv }) : spawn(process.execPath, [...execArgv, server, '--stdio'], { stdio: 'pipe' });
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (chunk: string) => this.stderr.push(chunk));
     this.child.on('exit', (code) => {
@@ -234,7 +242,8 @@ export class LspSession {
       return null;
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      this.published.push(params);
+      this.published.push({ uri: params.uri, version: params.version });
+      this.latest.set(params.uri, params);
       this.wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -412,8 +421,7 @@ export class LspSession {
 
   /** The last diagnostics the server pushed for a document. */
   lastPublished(uri: string): PublishDiagnosticsParams | undefined {
-    for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i].uri === uri) return this.published[i];
-    return undefined;
+    return this.latest.get(uri);
   }
 
   /** Sends `textDocument/diagnostic` once. */

@@ -1,8 +1,9 @@
 /**
  * Maps a spec's findings to LSP diagnostics: the statement's range, the rule
  * id as code, the evidence words and front-matter facts as related
- * information, and what a code action needs in `data`. Waived findings are
- * not problems any more and are left out; problems with waivers are kept.
+ * information. Code actions find the finding again by rule and range, so
+ * nothing rides in `data`. Waived findings are not problems any more and are
+ * left out; problems with waivers are kept.
  */
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
@@ -18,14 +19,6 @@ export const DIAGNOSTIC_SOURCE = 'carveout';
 
 /** Diagnostic codes that are not rule ids. */
 export const NOT_CHECKED_CODE = 'not-checked';
-
-/** What a Carveout diagnostic carries for code actions. */
-export interface CarveoutDiagnosticData {
-  rule: string;
-  clauses: readonly string[];
-  /** Index into `SpecModel.analysis.findings` of the version the diagnostic was made from. */
-  findingIndex: number;
-}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -68,7 +61,7 @@ function relatedInformation(model: SpecModel, finding: Finding): DiagnosticRelat
   return related;
 }
 
-export function findingDiagnostic(model: SpecModel, finding: Finding, findingIndex: number): Diagnostic {
+function findingDiagnostic(model: SpecModel, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: spanRange(model.lines, finding.span),
     severity: toSeverity(finding.severity),
@@ -80,16 +73,12 @@ export function findingDiagnostic(model: SpecModel, finding: Finding, findingInd
   if (related.length > 0) diagnostic.relatedInformation = related;
   // An unused waiver is dead text; editors fade it out.
   if (finding.rule === 'waiver-unused') diagnostic.tags = [DiagnosticTag.Unnecessary];
-  const data: CarveoutDiagnosticData = { rule: finding.rule, clauses: finding.clauses, findingIndex };
-  diagnostic.data = data;
   return diagnostic;
 }
 
 export function findingDiagnostics(model: SpecModel): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  model.analysis.findings.forEach((finding, index) => {
-    if (!finding.waivedBy) diagnostics.push(findingDiagnostic(model, finding, index));
-  });
+  for (const finding of model.analysis.findings) if (!finding.waivedBy) diagnostics.push(findingDiagnostic(model, finding));
   return diagnostics;
 }
 
