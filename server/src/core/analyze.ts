@@ -97,7 +97,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     findings.push(...own);
     if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
   });
-  cache?.commit(body.statements, documentContext);
+  cache?.commit(parsed.bodyStart, body, documentContext);
 
   // When no sentence puts the product off the home cloud, the front matter's `served-on` is the claim to judge.
   const fmStatements = frontMatterStatements(parsed.frontMatter, facts.servedOnDeclared ? facts.servedOn : []);

@@ -12,6 +12,7 @@
  */
 import type { CompiledVocabulary } from './compileVocabulary';
 import { parseFrontMatter, type FrontMatterParse } from './parseFrontMatter';
+import type { Body } from './findStatements';
 import type { Evidence, Finding, Statement, StatementFacets } from './types';
 
 function moveEvidence(items: readonly Evidence[], by: number): Evidence[] {
@@ -42,11 +43,42 @@ function move(facets: StatementFacets, by: number): StatementFacets {
   };
 }
 
+/**
+ * The largest length up to `limit` for which `holds` is true, when it holds
+ * for every length up to some point and for none after. A binary search with
+ * the engine's own string comparison finds the unchanged ends of a long text
+ * faster than comparing it a character at a time.
+ */
+function longestTrue(limit: number, holds: (length: number) => boolean): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (holds(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** How many of `items`, in document order, start before `offset`. */
+function countBefore(items: readonly { span: { start: number } }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** How a statement's section reads it; facets are reused only within the same reading. */
 export type SectionReading = 'plain' | 'hosting';
 
 interface Remembered {
   text: string;
+  bodyStart: number;
+  body: Body;
   statements: readonly Statement[];
   readings: readonly (SectionReading | undefined)[];
   /** Findings by statement index, for `context`. */
@@ -79,7 +111,7 @@ export class FacetCache {
    */
   frontMatter(text: string): FrontMatterParse {
     const read = this.frontMatterRead;
-    if (read && text.startsWith(read.source)) return read.parse;
+    if (read && text.substring(0, read.source.length) === read.source) return read.parse;
     const parse = parseFrontMatter(text);
     const end = parse.frontMatter?.span.end ?? 0;
     this.frontMatterRead = end > 0 && text.charCodeAt(end - 1) === 10 ? { source: text.slice(0, end), parse } : undefined;
@@ -100,10 +132,8 @@ export class FacetCache {
     this.misses = 0;
     const before = this.last?.text ?? '';
     const limit = Math.min(before.length, text.length);
-    let prefix = 0;
-    while (prefix < limit && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const prefix = longestTrue(limit, (length) => text.substring(0, length) === before.substring(0, length));
+    const suffix = longestTrue(limit - prefix, (length) => text.substring(text.length - length) === before.substring(before.length - length));
     this.unchangedBefore = prefix;
     this.unchangedFrom = text.length - suffix;
     this.shift = text.length - before.length;
@@ -148,9 +178,40 @@ export class FacetCache {
     this.findingsNow[index] = findings.map((finding) => ({ ...finding }));
   }
 
+  /**
+   * Where this pass can resume scanning: the last quiet point of the last
+   * pass (see `findBlocks`) before the first changed character, with how
+   * many of its statements and headings lie before it. Those statements are
+   * taken as they are.
+   */
+  resume(bodyStart: number): { at: number; body: Body; statements: number; headings: number } | undefined {
+    const last = this.last;
+    if (!last || last.bodyStart !== bodyStart || this.cursor !== 0 || this.matched.length !== 0) return undefined;
+    const quiet = last.body.quiet;
+    let low = 0;
+    let high = quiet.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (quiet[mid] <= this.unchangedBefore) low = mid + 1;
+      else high = mid;
+    }
+    const at = low > 0 ? quiet[low - 1] : -1;
+    if (at < bodyStart) return undefined;
+    const statements = countBefore(last.statements, at);
+    for (let index = 0; index < statements; index++) {
+      const reading = last.readings[index];
+      this.readings.push(reading);
+      this.matched.push(index);
+      this.moved.push(0);
+      if (reading !== undefined) this.hits++;
+    }
+    this.cursor = statements;
+    return { at, body: last.body, statements, headings: countBefore(last.body.headings, at) };
+  }
+
   /** Ends the pass: its statements and findings are what the next pass reuses. */
-  commit(statements: readonly Statement[], context: string): void {
-    this.last = { text: this.text, statements, readings: this.readings, findings: this.findingsNow, context };
+  commit(bodyStart: number, body: Body, context: string): void {
+    this.last = { text: this.text, bodyStart, body, statements: body.statements, readings: this.readings, findings: this.findingsNow, context };
   }
 
   /** How far a statement moved if it lies wholly before or after the edit: nothing, or the edit's length; undefined when the edit touches it. */

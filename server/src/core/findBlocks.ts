@@ -102,7 +102,12 @@ function splitCells(text: string, line: Line): Span[] {
   return cells;
 }
 
-export function findBlocks(text: string, bodyStart: number): Block[] {
+/**
+ * The blocks from `bodyStart` on. `quiet` receives each offset after a blank
+ * line where the scan holds no open block; a later scan of text unchanged up
+ * to such an offset can resume there.
+ */
+export function findBlocks(text: string, bodyStart: number, quiet?: number[]): Block[] {
   const blocks: Block[] = [];
   /** The paragraph or list item still taking continuation lines. */
   let open: { kind: 'paragraph' | 'list-item'; start: number; end: number } | undefined;
@@ -122,6 +127,7 @@ export function findBlocks(text: string, bodyStart: number): Block[] {
     if (first === line.end) {
       close();
       table = undefined;
+      quiet?.push(position);
       continue;
     }
 

@@ -15,6 +15,16 @@ export interface Body {
   statements: Statement[];
   headings: Heading[];
   comments: Span[];
+  /** Where a later scan may resume (see `findBlocks`); kept for incremental analysis. */
+  quiet: number[];
+  /** Whether each heading is about hosting or retracts its section, in heading order. */
+  headingReadings: HeadingReading[];
+}
+
+/** What a heading says about the statements of its section. */
+export interface HeadingReading {
+  hosting: boolean;
+  retracting: boolean;
 }
 
 function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: readonly Category[]): boolean {
@@ -49,9 +59,11 @@ function tableRowTokens(text: string, cells: readonly { header?: Span; cell: Spa
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
+  const headingReadings: HeadingReading[] = [];
   const comments: Span[] = [];
-  /** Open headings, outermost first, with whether each is about hosting or retracts its content. */
-  const stack: { heading: Heading; hosting: boolean; retracting: boolean }[] = [];
+  const quiet: number[] = [];
+  /** Open headings, outermost first, with what each says about its section. */
+  const stack: { heading: Heading; reading: HeadingReading }[] = [];
   // One token buffer serves every statement in turn.
   const buffer = new Tokens();
   const tokensOf = (statement: Statement): Tokens => {
@@ -60,6 +72,25 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
     if (statement.kind === 'list-item') return listItemTokens(text, statement.span, buffer);
     return tableRowTokens(text, statement.cells ?? [], buffer);
   };
+
+  // Section facts change only at a heading, so they are computed there, not per statement.
+  let hostingSection = false;
+  let retractingSection = false;
+  const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({ hostingSection, tableRow });
+  // Statements of one section share its path array; it changes only at a heading.
+  let sectionPath: string[] = [];
+  const openHeading = (heading: Heading, reading: HeadingReading): void => {
+    while (stack.length > 0 && stack[stack.length - 1].heading.level >= heading.level) {
+      stack.pop()!.heading.sectionSpan.end = heading.span.start;
+    }
+    headings.push(heading);
+    headingReadings.push(reading);
+    sectionPath = [...stack.map((entry) => entry.heading.title), heading.title];
+    stack.push({ heading, reading });
+    hostingSection = stack.some((entry) => entry.reading.hosting);
+    retractingSection = stack.some((entry) => entry.reading.retracting);
+  };
+
   /**
    * Pushes the statement with its facets, unless its section or its form
    * makes it no claim. Facets are taken from the cache when the statement is
@@ -76,35 +107,29 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
     else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'));
   };
 
-  // Section facts change only at a heading, so they are computed there, not per statement.
-  let hostingSection = false;
-  let retractingSection = false;
-  const context = (tableRow: boolean): { hostingSection: boolean; tableRow: boolean } => ({ hostingSection, tableRow });
-  // Statements of one section share its path array; it changes only at a heading.
-  let sectionPath: string[] = [];
+  // Text unchanged since the last analysis up to a quiet point holds the same statements: take them and scan from there.
+  let start = bodyStart;
+  const resume = cache?.resume(bodyStart);
+  if (resume) {
+    start = resume.at;
+    statements.push(...resume.body.statements.slice(0, resume.statements));
+    for (let index = 0; index < resume.headings; index++) {
+      const heading = resume.body.headings[index];
+      // Section ends are set as later headings close them, so each analysis has its own heading objects.
+      openHeading({ ...heading, sectionSpan: { start: heading.sectionSpan.start, end: text.length } }, resume.body.headingReadings[index]);
+    }
+    comments.push(...resume.body.comments.filter((comment) => comment.start < start));
+    quiet.push(...resume.body.quiet.filter((offset) => offset <= start));
+  }
 
-  for (const block of findBlocks(text, bodyStart)) {
+  for (const block of findBlocks(text, start, quiet)) {
     switch (block.kind) {
       case 'heading': {
-        while (stack.length > 0 && stack[stack.length - 1].heading.level >= block.level) {
-          stack.pop()!.heading.sectionSpan.end = block.span.start;
-        }
-        const heading: Heading = {
-          level: block.level,
-          title: text.slice(block.title.start, block.title.end),
-          span: block.span,
-          sectionSpan: { start: block.span.start, end: text.length },
-        };
-        headings.push(heading);
-        sectionPath = [...stack.map((entry) => entry.heading.title), heading.title];
         const title = tokenize(text, block.title, buffer.clear());
-        stack.push({
-          heading,
-          hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting']),
-          retracting: headingHas(vocabulary, title, ['retractingContext']),
-        });
-        hostingSection = stack.some((entry) => entry.hosting);
-        retractingSection = stack.some((entry) => entry.retracting);
+        openHeading(
+          { level: block.level, title: text.slice(block.title.start, block.title.end), span: block.span, sectionSpan: { start: block.span.start, end: text.length } },
+          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting']), retracting: headingHas(vocabulary, title, ['retractingContext']) },
+        );
         break;
       }
       case 'comment':
@@ -123,5 +148,5 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       }
     }
   }
-  return { statements, headings, comments };
+  return { statements, headings, comments, quiet, headingReadings };
 }
