@@ -3,7 +3,8 @@
  * `yaml` package, which keeps the exact range of every key and value so that
  * diagnostics and quick fixes can point at, and edit, single values.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from './yaml';
 import type { FrontMatter, FrontMatterEntry, Span } from './types';
 
 export interface FrontMatterProblem {
@@ -28,7 +29,7 @@ function nodeSpan(node: Node | null | undefined, offset: number, fallback: Span)
 }
 
 function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
+  if (!yaml().isScalar(node)) return undefined;
   if (node.value === null || node.value === undefined) return '';
   return String(node.value);
 }
@@ -66,6 +67,7 @@ export function parseFrontMatter(text: string): FrontMatterParse {
     entries: [],
   };
   const problems: FrontMatterProblem[] = [];
+  const { isMap, isScalar, isSeq, parseDocument } = yaml();
   const document = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
   for (const error of document.errors) {
     const start = contentStart + Math.min(error.pos[0], content.length);

@@ -2,7 +2,7 @@
  * Whether a `.carveout.yaml`'s `ignore` globs exclude a spec. Globs are
  * relative to the folder of the config file, as in `.gitignore`.
  */
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 import { dirname, relative, sep } from 'node:path';
 import type { WorkspaceConfig } from './profileTypes';
 
@@ -10,5 +10,7 @@ export function isIgnored(file: string, config: WorkspaceConfig, configFile: str
   if (!configFile || !config.ignore || config.ignore.length === 0) return false;
   const path = relative(dirname(configFile), file).split(sep).join('/');
   if (path.startsWith('../')) return false;
+  // Loaded on first use: few workspaces set `ignore`, and the language server starts faster without it.
+  const picomatch = require('picomatch') as typeof Picomatch;
   return picomatch(config.ignore, { dot: true })(path);
 }

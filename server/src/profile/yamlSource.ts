@@ -3,8 +3,8 @@
  * problem found on the data (by the schema or by a semantic check) can be put
  * back on the exact characters that caused it.
  */
-import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { yaml } from '../core/yaml';
 import { LineMap } from '../core/lineMap';
 import { excessiveNestingAt } from './nesting';
 import { firstProblems } from './problems';
@@ -80,7 +80,7 @@ export function parseYamlSource(text: string, file: string): YamlParse {
     return fail(deep, deep + 1, `The file nests collections more than ${MAX_NESTING} levels deep; a profile needs only a few.`);
   }
   try {
-    const doc = parseDocument(text, { prettyErrors: false, stringKeys: true, uniqueKeys: true });
+    const doc = yaml().parseDocument(text, { prettyErrors: false, stringKeys: true, uniqueKeys: true });
     const found = [...doc.errors, ...doc.warnings];
     if (found.length > 0) {
       const problems = found.map((e) => problemAtOffsets(file, lines, e.pos[0], e.pos[1], SYNTAX_MESSAGES[e.code] ?? sentence(e.message)));
@@ -108,6 +108,7 @@ function toData(doc: Document.Parsed): { value?: unknown; error?: string } {
 
 /** The alias that broke conversion: an unresolved one, else the first one. */
 function firstBadAlias(doc: Document.Parsed): [number, number] {
+  const { visit } = yaml();
   let first: [number, number] | undefined;
   let unresolved: [number, number] | undefined;
   visit(doc, {
@@ -138,6 +139,7 @@ interface Located {
 
 /** Walks the node tree along `path`, following aliases to their anchors. */
 function locate(source: YamlSource, path: DataPath): Located {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   let node: unknown = source.doc.contents;
   let key: Node | null = null;
   for (const segment of path) {
@@ -165,6 +167,7 @@ function locate(source: YamlSource, path: DataPath): Located {
  * item's first line.
  */
 export function rangeOf(source: YamlSource, path: DataPath, part: 'key' | 'value' = 'value'): [number, number] {
+  const { isAlias, isCollection, isScalar } = yaml();
   const found = locate(source, path);
   if (part === 'key' && found.complete && found.key?.range) return [found.key.range[0], found.key.range[1]];
   const node = found.node;
