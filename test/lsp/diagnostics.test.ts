@@ -31,9 +31,6 @@ function expectedRuntimeDiagnostic(uri: string): Diagnostic {
     relatedInformation: [
       { location: { uri, range: range(line, 15, line, 26) }, message: 'evidence: "served from" (cloud tie)' },
       { location: { uri, range: range(line, 27, line, 30) }, message: 'evidence: "AWS" (cloud aws)' },
-      { location: { uri, range: range(5, 0, 5, 23) }, message: 'front matter: customers: enterprise' },
-      { location: { uri, range: range(4, 0, 4, 16) }, message: 'front matter: served-on: aws' },
-      { location: { uri, range: range(2, 0, 2, 19) }, message: 'front matter: classification: api' },
     ],
   };
 }
@@ -51,6 +48,24 @@ for (const pull of [false, true]) {
         const uri = await session.open(RUNTIME_SPEC);
         const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
         assert.deepEqual(diagnostics, [expectedRuntimeDiagnostic(uri)]);
+      }));
+
+    it('links a contradiction to the front-matter lines it contradicts', () =>
+      withSession({ pull, settings: { debounceMs: 0 } }, async (session) => {
+        const text = ['---', 'classification: non-api', 'served-on: [azure]', '---', 'Partners call a REST endpoint that is hosted on AWS.', ''].join('\n');
+        const uri = await session.open(text);
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        assert.deepEqual(codes(diagnostics), ['declaration-mismatch']);
+        assert.deepEqual(
+          diagnostics[0].relatedInformation!.map((item) => `${item.location.range.start.line}: ${item.message}`),
+          [
+            '4: evidence: "REST endpoint" (surface api)',
+            '4: evidence: "hosted on" (cloud tie)',
+            '4: evidence: "AWS" (cloud aws)',
+            '1: front matter: classification: non-api',
+            '2: front matter: served-on: azure',
+          ],
+        );
       }));
 
     it('clears the diagnostic after an incremental edit moves serving to Azure', () =>

@@ -1,7 +1,7 @@
 /**
  * Maps a spec's findings to LSP diagnostics: the statement's range, the rule
- * id as code, the evidence words and front-matter facts as related
- * information. Code actions find the finding again by rule and range, so
+ * id as code, the evidence words (and, for a contradiction, the front-matter
+ * line) as related information. Code actions find the finding again by rule and range, so
  * nothing rides in `data`. Waived findings are not problems any more and are
  * left out; problems with waivers are kept.
  */
@@ -42,6 +42,12 @@ export function problemRange(problem: ProfileProblem): Range {
   return { start, end: end.line < start.line || (end.line === start.line && end.character < start.character) ? start : end };
 }
 
+/**
+ * The evidence words, and the front-matter lines a finding contradicts. The
+ * facts a contract finding merely relied on are the same for every finding
+ * of the document; the hover lists them, and repeating them here would make
+ * a third of every diagnostics message on a long spec.
+ */
 function relatedInformation(model: SpecModel, finding: Finding): DiagnosticRelatedInformation[] {
   const related: DiagnosticRelatedInformation[] = [];
   for (const evidence of finding.evidence) {
@@ -51,7 +57,8 @@ function relatedInformation(model: SpecModel, finding: Finding): DiagnosticRelat
       message: `evidence: "${words}" (${evidence.facet} ${evidence.value})`,
     });
   }
-  for (const fact of finding.facts) {
+  const contract = model.profile.rules.some((rule) => rule.id === finding.rule && rule.kind === 'contract');
+  for (const fact of contract ? [] : finding.facts) {
     if (!fact.span) continue;
     related.push({
       location: { uri: model.uri, range: spanRange(model.lines, fact.span) },

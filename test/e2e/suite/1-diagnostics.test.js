@@ -46,15 +46,12 @@ suite('language and diagnostics', () => {
       ['api-exclusivity', Sev.Error, '26:0-26:35', message],
     ]);
     for (const d of diagnostics) assert.strictEqual(d.source, 'carveout');
-    // The evidence words and the front-matter facts travel as related information.
+    // The evidence words travel as related information; the front-matter facts are in the hover.
     const related = diagnostics[0].relatedInformation.map((r) => [r.message, h.rangeText(r.location.range), r.location.uri.toString()]);
     assert.deepStrictEqual(related, [
       ['evidence: "endpoint" (surface api)', '21:4-21:12', uri.toString()],
       ['evidence: "hosted in" (cloud tie)', '21:16-21:25', uri.toString()],
       ['evidence: "Amazon Bedrock" (cloud aws)', '21:26-21:40', uri.toString()],
-      ['front matter: co-developed-with: Amazon', '3:0-3:27', uri.toString()],
-      ['front matter: customers: enterprise', '5:0-5:23', uri.toString()],
-      ['front matter: served-on: aws', '4:0-4:16', uri.toString()],
     ]);
   });
 
