@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize } from '../../server/src/core/tokenize';
+import { compileVocabulary, matchPhrases } from '../../server/src/core/compileVocabulary';
+import { tokenize, Tokens, UNKNOWN_WORD } from '../../server/src/core/tokenize';
+import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
 
 /** Words as read, with `|` for a clause boundary. */
 function words(text: string, start = 0, end = text.length): string[] {
@@ -49,4 +51,21 @@ test('token offsets are UTF-16 offsets into the whole text', () => {
   const text = '😀 on AWS';
   const tokens = tokenize(text, { start: 0, end: text.length });
   assert.deepEqual([tokens.starts[1], tokens.ends[1]], [6, 9]);
+});
+
+test('with a vocabulary, words no phrase holds are not read as strings, and phrases match as before', () => {
+  const vocabulary = compileVocabulary(loadBuiltinProfile());
+  const text = 'Our Keyboard shortcuts’ docs: the stateless API’s endpoints are HOSTED on AWS’s Bedrock, but not GPUs.';
+  const span = { start: 0, end: text.length };
+  const filtered = tokenize(text, span, new Tokens(vocabulary.known));
+  const plain = tokenize(text, span);
+  const shown = (tokens: Tokens): string[] => Array.from({ length: tokens.length }, (_, index) => tokens.words[index]);
+  // "shortcuts" and "docs" are in no phrase; "endpoints" and "GPUs" match prefix phrases (endpoint*, gpu*).
+  assert.ok(shown(filtered).includes(UNKNOWN_WORD));
+  assert.equal(shown(filtered)[shown(plain).indexOf('shortcuts')], UNKNOWN_WORD);
+  assert.equal(shown(filtered)[shown(plain).indexOf('endpoints')], 'endpoints');
+  assert.equal(shown(filtered)[shown(plain).indexOf('aws')], 'aws');
+  const matches = (tokens: Tokens): string[] => matchPhrases(vocabulary, tokens).map((match) => text.slice(match.start, match.end));
+  assert.deepEqual(matches(filtered), matches(plain));
+  for (const phrase of ['endpoints', 'AWS’s', 'GPUs']) assert.ok(matches(plain).includes(phrase), `${phrase} in ${matches(plain).join(', ')}`);
 });

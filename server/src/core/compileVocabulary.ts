@@ -6,7 +6,7 @@
  * profiles carry phrases rather than regular expressions.
  */
 import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
-import { normalizeWord, type Tokens } from './tokenize';
+import { normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
 
 
 
@@ -72,6 +72,8 @@ export interface PhraseMatch {
 
 export interface CompiledVocabulary {
   root: TrieNode;
+  /** What the tokenizer needs to skip words no phrase contains. */
+  known: KnownWords;
   homeCloud: string;
   cloudNames: Map<string, string>;
 }
@@ -119,6 +121,28 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
   node.mask |= CATEGORY_BIT[term.category];
 }
 
+/** The hashes of every word and prefix in the trie. */
+function knownWords(root: TrieNode): KnownWords {
+  const words = withClauseWords(new Map());
+  const prefixes = new Set<number>();
+  const prefixLengths = new Set<number>();
+  const visit = (node: TrieNode): void => {
+    for (const [word, child] of node.next) {
+      words.set(wordHash(word), word);
+      visit(child);
+    }
+    for (const entries of node.prefixes.values()) {
+      for (const entry of entries) {
+        prefixes.add(wordHash(entry.prefix));
+        prefixLengths.add(entry.prefix.length);
+        visit(entry.node);
+      }
+    }
+  };
+  visit(root);
+  return { words, prefixes, prefixLengths };
+}
+
 const cache = new WeakMap<Profile, CompiledVocabulary>();
 
 export function compileVocabulary(profile: Profile): CompiledVocabulary {
@@ -139,6 +163,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   for (const key of PHRASE_LISTS) addAll(vocabulary[key], key);
   const compiled: CompiledVocabulary = {
     root,
+    known: knownWords(root),
     homeCloud: vocabulary.homeCloud,
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
   };

@@ -65,7 +65,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   /** Open headings, outermost first, with what each says about its section. */
   const stack: { heading: Heading; reading: HeadingReading }[] = [];
   // One token buffer serves every statement in turn.
-  const buffer = new Tokens();
+  const buffer = new Tokens(vocabulary.known);
   const tokensOf = (statement: Statement): Tokens => {
     buffer.clear();
     if (statement.kind === 'sentence') return tokenize(text, statement.span, buffer);

@@ -15,7 +15,10 @@ import type { Span } from './types';
  * one object each made the garbage collector the analyzer's largest cost.
  */
 export class Tokens {
-  /** Lower-cased word with a possessive `'s` removed; empty for a boundary. */
+  /**
+   * Lower-cased word with a possessive `'s` removed; empty for a boundary;
+   * `UNKNOWN_WORD` for a word that `known` says no phrase contains.
+   */
   readonly words: string[] = [];
   readonly starts: number[] = [];
   readonly ends: number[] = [];
@@ -25,6 +28,9 @@ export class Tokens {
   /** Whether each token comes from a header cell read in front of a table cell. */
   readonly headers: boolean[] = [];
   length = 0;
+
+  /** With `known`, words no phrase contains are not made into strings: most words of a spec are such words. */
+  constructor(readonly known?: KnownWords) {}
 
   clear(): this {
     this.length = 0;
@@ -45,6 +51,79 @@ export class Tokens {
 /** Conjunctions that start a new clause: a negation or contrast stops at them. */
 const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'yet']);
 
+/** Stands for a word that no phrase of the vocabulary contains. */
+export const UNKNOWN_WORD = '\u0000';
+
+/**
+ * The words a vocabulary's phrases contain, by hash, and the hashes of the
+ * prefixes its `word*` phrases end with. A word whose hash is in neither
+ * cannot be part of a match; a hash collision only costs a string.
+ */
+export interface KnownWords {
+  words: ReadonlyMap<number, string>;
+  prefixes: ReadonlySet<number>;
+  prefixLengths: ReadonlySet<number>;
+}
+
+const FNV_OFFSET = 0x011c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * One step of FNV-1a, kept to 30 bits: the engine stores such integers
+ * unboxed, where a full 32-bit hash would allocate a number per character.
+ */
+function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME) & 0x3fffffff;
+}
+
+/** The FNV-1a hash of a normalised word, as the tokenizer computes it while scanning. */
+export function wordHash(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
+  return hash;
+}
+
+/** Adds the clause words, which the tokenizer must always recognise, to a vocabulary's known words. */
+export function withClauseWords(words: Map<number, string>): Map<number, string> {
+  for (const word of CLAUSE_WORDS) words.set(wordHash(word), word);
+  return words;
+}
+
+/** Lower-cased ASCII character code, with the curly apostrophe straightened; -1 outside ASCII. */
+function normalCode(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code === 0x2019) return 39;
+  return code < 128 ? code : -1;
+}
+
+/**
+ * How to read the word at [start, end), by its normalised hash (lower case,
+ * curly apostrophe straightened, possessive `'s` dropped) and the hashes of
+ * its leading characters: `false` when no phrase contains it, the
+ * vocabulary's own string when it is a phrase word, and undefined when it
+ * must be read as a string (a prefix phrase may match it, or it has
+ * characters outside ASCII).
+ */
+function knownWord(text: string, start: number, end: number, known: KnownWords): string | false | undefined {
+  const last = text.charCodeAt(end - 1);
+  const apostrophe = end - start > 2 ? text.charCodeAt(end - 2) : 0;
+  const stop = (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : end;
+  let hash = FNV_OFFSET;
+  let prefix = false;
+  for (let index = start; index < stop; index++) {
+    const code = normalCode(text.charCodeAt(index));
+    if (code < 0) return undefined;
+    hash = hashStep(hash, code);
+    if (!prefix && known.prefixLengths.has(index - start + 1) && known.prefixes.has(hash)) prefix = true;
+  }
+  if (prefix) return undefined;
+  const word = known.words.get(hash);
+  if (word === undefined) return false;
+  if (word.length !== stop - start) return undefined;
+  for (let index = 0; index < word.length; index++) if (normalCode(text.charCodeAt(start + index)) !== word.charCodeAt(index)) return undefined;
+  return word;
+}
+
 export function normalizeWord(raw: string): string {
   let word = raw.toLowerCase();
   if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
@@ -63,27 +142,34 @@ function classify(character: string): number {
   return (LETTER.test(character) ? IS_LETTER : 0) | (NUMBER.test(character) ? IS_NUMBER : 0);
 }
 
+/** A `classAt` result with a surrogate pair's length added; `size` reads it. */
+const PAIR = 4;
+
 /**
- * The letter/number class of the code point at `index` and its length in
- * UTF-16 units; a surrogate pair is read whole only when both halves lie
- * before `end`, as the statement's own text is all that is read.
+ * The letter/number class bits of the code point at `index`, plus `PAIR`
+ * when it is a surrogate pair (two UTF-16 units). A pair is read whole only
+ * when both halves lie before `end`, as the statement's own text is all
+ * that is read. One number rather than an object: this runs for every
+ * character of a spec.
  */
-function classAt(text: string, index: number, end: number): { kind: number; size: number } {
+function classAt(text: string, index: number, end: number): number {
   const c = text.charCodeAt(index);
-  if (c < 128) {
-    const kind = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? IS_LETTER : c >= 48 && c <= 57 ? IS_NUMBER : 0;
-    return { kind, size: 1 };
-  }
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? IS_LETTER : c >= 48 && c <= 57 ? IS_NUMBER : 0;
   if (c >= 0xd800 && c <= 0xdbff && index + 1 < end) {
     const low = text.charCodeAt(index + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return { kind: classify(text.slice(index, index + 2)), size: 2 };
+    if (low >= 0xdc00 && low <= 0xdfff) return classify(text.slice(index, index + 2)) | PAIR;
   }
   let known = classified[c];
   if (known === 0) {
     known = 1 + classify(String.fromCharCode(c));
     classified[c] = known;
   }
-  return { kind: known - 1, size: 1 };
+  return known - 1;
+}
+
+/** How many UTF-16 units the code point `classAt` read takes. */
+function size(found: number): number {
+  return found & PAIR ? 2 : 1;
 }
 
 /** JavaScript's `\s`. */
@@ -161,18 +247,18 @@ function skippedEnd(text: string, index: number, end: number): number {
 function wordEnd(text: string, index: number, end: number): number {
   let j = index;
   while (j < end) {
-    const { kind, size } = classAt(text, j, end);
-    if (kind === 0) break;
-    j += size;
+    const found = classAt(text, j, end);
+    if ((found & (IS_LETTER | IS_NUMBER)) === 0) break;
+    j += size(found);
   }
   for (;;) {
     const c = text.charCodeAt(j);
-    if (j + 1 >= end || (c !== 39 && c !== 0x2019) || (classAt(text, j + 1, end).kind & IS_LETTER) === 0) return j;
+    if (j + 1 >= end || (c !== 39 && c !== 0x2019) || (classAt(text, j + 1, end) & IS_LETTER) === 0) return j;
     j++;
     while (j < end) {
-      const { kind, size } = classAt(text, j, end);
-      if ((kind & IS_LETTER) === 0) break;
-      j += size;
+      const found = classAt(text, j, end);
+      if ((found & IS_LETTER) === 0) break;
+      j += size(found);
     }
   }
 }
@@ -198,11 +284,17 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
       continue;
     }
     const c = text.charCodeAt(i);
-    const { kind, size } = classAt(text, i, end);
-    if (kind !== 0) {
+    const found = classAt(text, i, end);
+    if ((found & (IS_LETTER | IS_NUMBER)) !== 0) {
       const stop = wordEnd(text, i, end);
-      const raw = text.slice(i, stop);
-      const word = isPlainLower(text, i, stop) ? raw : normalizeWord(raw);
+      const known = into.known ? knownWord(text, i, stop, into.known) : undefined;
+      if (known === false) {
+        into.push(UNKNOWN_WORD, i, stop, false, column, header);
+        i = stop;
+        continue;
+      }
+      const raw = known ?? text.slice(i, stop);
+      const word = known !== undefined || isPlainLower(text, i, stop) ? raw : normalizeWord(raw);
       const boundary = CLAUSE_WORDS.has(word);
       into.push(boundary ? '' : word, i, stop, boundary, column, header);
       i = stop;
@@ -213,7 +305,7 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
       into.push('', i, i + 3, true, column, header);
       i += 3;
     } else {
-      i += size;
+      i += size(found);
     }
   }
   return into;
