@@ -171,9 +171,34 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   return compiled;
 }
 
-/** Finds the longest phrase starting at each token, left to right, without overlaps. */
-export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): PhraseMatch[] {
-  const matches: PhraseMatch[] = [];
+/**
+ * Phrase-match objects reused from one statement to the next, as most
+ * statements' matches ("on", "the") are dropped as soon as they are read. A
+ * statement's matches are valid until the next statement is matched.
+ */
+export class MatchPool {
+  private readonly made: PhraseMatch[] = [];
+  private used = 0;
+  readonly matches: PhraseMatch[] = [];
+
+  reset(): PhraseMatch[] {
+    this.used = 0;
+    this.matches.length = 0;
+    return this.matches;
+  }
+
+  take(): PhraseMatch {
+    if (this.used === this.made.length) this.made.push({ terms: [], mask: 0, first: 0, last: 0, start: 0, end: 0, clause: 0, void: false });
+    return this.made[this.used++];
+  }
+}
+
+/**
+ * Finds the longest phrase starting at each token, left to right, without
+ * overlaps. With a `pool`, the matches are the pool's, valid until its next use.
+ */
+export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens, pool?: MatchPool): PhraseMatch[] {
+  const matches: PhraseMatch[] = pool ? pool.reset() : [];
   const { words, boundaries, headers, starts, ends, length } = tokens;
   let index = 0;
   while (index < length) {
@@ -201,7 +226,16 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens): Ph
       }
     }
     if (best) {
-      matches.push({ terms: best.terms, mask: best.mask, first: index, last: bestLast, start: starts[index], end: ends[bestLast - 1], clause: 0, void: false });
+      const match = pool ? pool.take() : ({} as PhraseMatch);
+      match.terms = best.terms;
+      match.mask = best.mask;
+      match.first = index;
+      match.last = bestLast;
+      match.start = starts[index];
+      match.end = ends[bestLast - 1];
+      match.clause = 0;
+      match.void = false;
+      matches.push(match);
       index = bestLast;
     } else {
       index++;

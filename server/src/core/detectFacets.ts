@@ -6,7 +6,7 @@
  * clause.
  */
 import type { SurfaceId } from '../profile/profileTypes';
-import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type PhraseMatch } from './compileVocabulary';
+import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets } from './types';
 
@@ -213,8 +213,9 @@ function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefo
   return undefined;
 }
 
-export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, context: StatementContext): StatementFacets {
-  const marks = matchPhrases(vocabulary, tokens);
+/** The statement's facets; with a `pool`, phrase matches are taken from it (facets never keep them). */
+export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, context: StatementContext, pool?: MatchPool): StatementFacets {
+  const marks = matchPhrases(vocabulary, tokens, pool);
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);

@@ -3,7 +3,7 @@
  * of a paragraph, each list item and each table row (read with its header).
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
-import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
+import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets, NO_FACETS } from './detectFacets';
 import type { FacetCache } from './facetCache';
 import { findBlocks } from './findBlocks';
@@ -27,8 +27,8 @@ export interface HeadingReading {
   retracting: boolean;
 }
 
-function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: readonly Category[]): boolean {
-  const matches = matchPhrases(vocabulary, tokens);
+function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: readonly Category[], pool: MatchPool): boolean {
+  const matches = matchPhrases(vocabulary, tokens, pool);
   return matches.some((match) => match.terms.some((term) => categories.includes(term.category)));
 }
 
@@ -64,8 +64,9 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const quiet: number[] = [];
   /** Open headings, outermost first, with what each says about its section. */
   const stack: { heading: Heading; reading: HeadingReading }[] = [];
-  // One token buffer serves every statement in turn.
+  // One token buffer and one pool of phrase matches serve every statement in turn.
   const buffer = new Tokens(vocabulary.known);
+  const pool = new MatchPool();
   const tokensOf = (statement: Statement): Tokens => {
     buffer.clear();
     if (statement.kind === 'sentence') return tokenize(text, statement.span, buffer);
@@ -104,7 +105,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
     const reading = claimless || kind === 'table-row' ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
-    else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'));
+    else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
   };
 
   // Text unchanged since the last analysis up to a quiet point holds the same statements: take them and scan from there.
@@ -128,7 +129,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         const title = tokenize(text, block.title, buffer.clear());
         openHeading(
           { level: block.level, title: text.slice(block.title.start, block.title.end), span: block.span, sectionSpan: { start: block.span.start, end: text.length } },
-          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting']), retracting: headingHas(vocabulary, title, ['retractingContext']) },
+          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting'], pool), retracting: headingHas(vocabulary, title, ['retractingContext'], pool) },
         );
         break;
       }
