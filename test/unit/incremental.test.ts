@@ -94,3 +94,15 @@ test('an edited front matter still updates the findings of untouched statements'
     ['non-api-carve-out'],
   );
 });
+
+test('a table row is read again when its header cell changes in place, even at the same length', () => {
+  const text = ['---', 'classification: api', 'launch: 2025-11-03', '---', '| Surface | Cloud |', '|---|---|', '| Stateless API | AWS |', ''].join('\n');
+  const edited = text.replace('| Cloud |', '| Owner |');
+  const cache = new FacetCache();
+  assert.deepEqual(
+    analyze(text, profile, { today: TODAY }, cache).findings.map((finding) => finding.rule),
+    ['api-exclusivity'],
+  );
+  assert.deepEqual(analyze(edited, profile, { today: TODAY }, cache), analyze(edited, profile, { today: TODAY }));
+  assert.deepEqual(analyze(edited, profile, { today: TODAY }).findings, []);
+});

@@ -72,6 +72,17 @@ function countBefore(items: readonly { span: { start: number } }[], offset: numb
   return low;
 }
 
+/** Whether a table row's header cells are the old row's, moved by `by`; true for other statements. */
+function sameHeaders(statement: Statement, old: Statement, by: number): boolean {
+  const cells = statement.cells ?? [];
+  const before = old.cells ?? [];
+  if (cells.length !== before.length) return false;
+  return cells.every(({ header }, column) => {
+    const was = before[column].header;
+    return header === undefined ? was === undefined : was !== undefined && was.start === header.start - by && was.end === header.end - by;
+  });
+}
+
 /** How a statement's section reads it; facets are reused only within the same reading. */
 export type SectionReading = 'plain' | 'hosting';
 
@@ -142,8 +153,9 @@ export class FacetCache {
   /**
    * Facets for the next statement of the pass, in document order, when the
    * same statement was read last time under the same `reading`; undefined
-   * when it must be read. Pass no reading for a statement that is never
-   * reused (a table row, whose header may have changed).
+   * when it must be read. Pass no reading for a statement that claims
+   * nothing. A table row is reused only with the same header cells, as it is
+   * read with them.
    */
   reuse(statement: Statement, reading: SectionReading | undefined): StatementFacets | undefined {
     this.readings.push(reading);
@@ -217,7 +229,8 @@ export class FacetCache {
   /** How far a statement moved if it lies wholly before or after the edit: nothing, or the edit's length; undefined when the edit touches it. */
   private shiftOf(statement: Statement): number | undefined {
     if (statement.span.end <= this.unchangedBefore) return 0;
-    if (statement.span.start >= this.unchangedFrom) return this.shift;
+    const headers = statement.cells?.every((pair) => !pair.header || pair.header.start >= this.unchangedFrom) ?? true;
+    if (statement.span.start >= this.unchangedFrom && headers) return this.shift;
     return undefined;
   }
 
@@ -232,6 +245,7 @@ export class FacetCache {
     const candidate = statements[this.cursor];
     if (!candidate || candidate.span.start !== start || candidate.span.end !== end) return -1;
     if (candidate.kind !== statement.kind || last.readings[this.cursor] !== reading) return -1;
+    if (!sameHeaders(statement, candidate, by)) return -1;
     return this.cursor;
   }
 }

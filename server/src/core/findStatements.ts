@@ -94,15 +94,14 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
 
   /**
    * Pushes the statement with its facets, unless its section or its form
-   * makes it no claim. Facets are taken from the cache when the statement is
-   * unchanged since the last analysis; table rows also depend on their
-   * header, so they are always read afresh.
+   * makes it no claim. Facets are taken from the cache when the statement
+   * (and, for a table row, its header) is unchanged since the last analysis.
    */
   const add = (statement: Statement): void => {
     statements.push(statement);
     const { kind, span } = statement;
     const claimless = retractingSection || (kind !== 'table-row' && isQuestion(text, span));
-    const reading = claimless || kind === 'table-row' ? undefined : hostingSection ? 'hosting' : 'plain';
+    const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
     else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
