@@ -12,6 +12,12 @@ export class LineMap {
 
   constructor(private readonly text: string) {
     const starts = [0];
+    // Most texts have no \r; the engine's own search finds \n many times faster than a loop over every character.
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
