@@ -13,7 +13,7 @@
 import type { CompiledVocabulary } from './compileVocabulary';
 import { parseFrontMatter, type FrontMatterParse } from './parseFrontMatter';
 import type { Body } from './findStatements';
-import type { Evidence, Finding, Statement, StatementFacets } from './types';
+import type { Evidence, Finding, Span, Statement, StatementFacets } from './types';
 
 function moveEvidence(items: readonly Evidence[], by: number): Evidence[] {
   return items.map((item) => ({ facet: item.facet, value: item.value, span: { start: item.span.start + by, end: item.span.end + by } }));
@@ -43,33 +43,32 @@ function move(facets: StatementFacets, by: number): StatementFacets {
   };
 }
 
+
+function moveSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+
 /**
- * The largest length up to `limit` for which `holds` is true, when it holds
- * for every length up to some point and for none after. A binary search with
- * the engine's own string comparison finds the unchanged ends of a long text
- * faster than comparing it a character at a time.
+ * How many of `length` items pass `test`, when every item up to some point
+ * passes and none after: a binary search. It finds the unchanged ends of a
+ * long text with the engine's own string comparison far faster than reading
+ * it a character at a time, and positions in the ascending lists of offsets.
  */
-function longestTrue(limit: number, holds: (length: number) => boolean): number {
+function countLeading(length: number, test: (index: number) => boolean): number {
   let low = 0;
-  let high = limit;
+  let high = length;
   while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (holds(mid)) low = mid;
-    else high = mid - 1;
+    const mid = (low + high) >> 1;
+    if (test(mid)) low = mid + 1;
+    else high = mid;
   }
   return low;
 }
 
 /** How many of `items`, in document order, start before `offset`. */
 function countBefore(items: readonly { span: { start: number } }[], offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countLeading(items.length, (index) => items[index].span.start < offset);
 }
 
 /** Whether a table row's header cells are the old row's, moved by `by`; true for other statements. */
@@ -143,8 +142,9 @@ export class FacetCache {
     this.misses = 0;
     const before = this.last?.text ?? '';
     const limit = Math.min(before.length, text.length);
-    const prefix = longestTrue(limit, (length) => text.substring(0, length) === before.substring(0, length));
-    const suffix = longestTrue(limit - prefix, (length) => text.substring(text.length - length) === before.substring(before.length - length));
+    // The longest unchanged start, then the longest unchanged end that does not overlap it.
+    const prefix = countLeading(limit, (index) => text.substring(0, index + 1) === before.substring(0, index + 1));
+    const suffix = countLeading(limit - prefix, (index) => text.substring(text.length - index - 1) === before.substring(before.length - index - 1));
     this.unchangedBefore = prefix;
     this.unchangedFrom = text.length - suffix;
     this.shift = text.length - before.length;
@@ -200,14 +200,7 @@ export class FacetCache {
     const last = this.last;
     if (!last || last.bodyStart !== bodyStart || this.cursor !== 0 || this.matched.length !== 0) return undefined;
     const quiet = last.body.quiet;
-    let low = 0;
-    let high = quiet.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (quiet[mid] <= this.unchangedBefore) low = mid + 1;
-      else high = mid;
-    }
-    const at = low > 0 ? quiet[low - 1] : -1;
+    const at = quiet[countLeading(quiet.length, (index) => quiet[index] <= this.unchangedBefore) - 1] ?? -1;
     if (at < bodyStart) return undefined;
     const statements = countBefore(last.statements, at);
     for (let index = 0; index < statements; index++) {
@@ -219,6 +212,40 @@ export class FacetCache {
     }
     this.cursor = statements;
     return { at, body: last.body, statements, headings: countBefore(last.body.headings, at) };
+  }
+
+  /**
+   * Whether scanning may stop at the quiet point `offset`, which lies after
+   * the edit: the last pass stood at the same point of the same text, so
+   * with the same open sections it read the same statements from there on.
+   * Gives the last pass's body, the point there, and how many of its
+   * headings came before it.
+   */
+  joinable(offset: number): { body: Body; before: number; headings: number } | undefined {
+    const last = this.last;
+    if (!last || offset < this.unchangedFrom) return undefined;
+    const before = offset - this.shift;
+    const quiet = last.body.quiet;
+    if (quiet[countLeading(quiet.length, (index) => quiet[index] < before)] !== before) return undefined;
+    return { body: last.body, before, headings: countBefore(last.body.headings, before) };
+  }
+
+  /** The last pass's statements from the quiet point `offset` on (see `joinable`), moved by the edit, as this pass's. */
+  join(offset: number): Statement[] {
+    const last = this.last!;
+    const by = this.shift;
+    const statements: Statement[] = [];
+    for (let index = countBefore(last.statements, offset - by); index < last.statements.length; index++) {
+      const old = last.statements[index];
+      const statement: Statement = { kind: old.kind, span: moveSpan(old.span, by), section: old.section, facets: move(old.facets, by) };
+      if (old.cells) statement.cells = old.cells.map(({ header, cell }) => ({ header: header && moveSpan(header, by), cell: moveSpan(cell, by) }));
+      statements.push(statement);
+      this.readings.push(last.readings[index]);
+      this.matched.push(index);
+      this.moved.push(by);
+      if (last.readings[index] !== undefined) this.hits++;
+    }
+    return statements;
   }
 
   /** Ends the pass: its statements and findings are what the next pass reuses. */

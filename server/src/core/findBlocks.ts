@@ -105,9 +105,10 @@ function splitCells(text: string, line: Line): Span[] {
 /**
  * The blocks from `bodyStart` on. `quiet` receives each offset after a blank
  * line where the scan holds no open block; a later scan of text unchanged up
- * to such an offset can resume there.
+ * to such an offset can resume there. The scan ends early at the first such
+ * offset where `stopAt` says so.
  */
-export function findBlocks(text: string, bodyStart: number, quiet?: number[]): Block[] {
+export function findBlocks(text: string, bodyStart: number, quiet?: number[], stopAt?: (offset: number) => boolean): Block[] {
   const blocks: Block[] = [];
   /** The paragraph or list item still taking continuation lines. */
   let open: { kind: 'paragraph' | 'list-item'; start: number; end: number } | undefined;
@@ -128,6 +129,7 @@ export function findBlocks(text: string, bodyStart: number, quiet?: number[]): B
       close();
       table = undefined;
       quiet?.push(position);
+      if (stopAt?.(position)) return blocks;
       continue;
     }
 

@@ -6,7 +6,7 @@
 import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets, NO_FACETS } from './detectFacets';
 import type { FacetCache } from './facetCache';
-import { findBlocks } from './findBlocks';
+import { findBlocks, type Block } from './findBlocks';
 import { splitSentences } from './splitSentences';
 import { tokenize, Tokens } from './tokenize';
 import type { Heading, Span, Statement } from './types';
@@ -54,6 +54,21 @@ function tableRowTokens(text: string, cells: readonly { header?: Span; cell: Spa
     tokenize(text, pair.cell, into, column, false);
   });
   return into;
+}
+
+/**
+ * The headings open at a point, outermost first, with what they say about
+ * their sections, as one comparable string. Given a list of headings in
+ * order, the open ones are those no later heading of the same or a higher
+ * level has closed.
+ */
+function openSections(headings: readonly { heading: Heading; reading: HeadingReading }[]): string {
+  const open: { heading: Heading; reading: HeadingReading }[] = [];
+  for (const entry of headings) {
+    while (open.length > 0 && open[open.length - 1].heading.level >= entry.heading.level) open.pop();
+    open.push(entry);
+  }
+  return open.map(({ heading, reading }) => `${heading.level} ${reading.hosting} ${reading.retracting} ${heading.title}`).join('\n');
 }
 
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
@@ -122,7 +137,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
     quiet.push(...resume.body.quiet.filter((offset) => offset <= start));
   }
 
-  for (const block of findBlocks(text, start, quiet)) {
+  const read = (block: Block): void => {
     switch (block.kind) {
       case 'heading': {
         const title = tokenize(text, block.title, buffer.clear());
@@ -146,6 +161,29 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         add({ kind: 'table-row', span: block.span, cells, section: sectionPath, facets: NO_FACETS });
         break;
       }
+    }
+  };
+
+  // After the edit, the scan stops at the first quiet point where the last analysis stood too.
+  let stoppedAt = -1;
+  const stopAt = cache && ((offset: number): boolean => stoppedAt < 0 && cache.joinable(offset) !== undefined && (stoppedAt = offset) >= 0);
+  findBlocks(text, start, quiet, stopAt || undefined).forEach(read);
+  if (stoppedAt >= 0) {
+    const last = cache!.joinable(stoppedAt)!;
+    const { body, before } = last;
+    if (openSections(stack) === openSections(body.headings.slice(0, last.headings).map((heading, index) => ({ heading, reading: body.headingReadings[index] })))) {
+      // The same sections are open at the same text as last time: the rest reads as it did, moved by the edit.
+      const by = stoppedAt - before;
+      for (let index = last.headings; index < body.headings.length; index++) {
+        const { level, title, span } = body.headings[index];
+        const moved = { start: span.start + by, end: span.end + by };
+        openHeading({ level, title, span: moved, sectionSpan: { start: moved.start, end: text.length } }, body.headingReadings[index]);
+      }
+      statements.push(...cache!.join(stoppedAt));
+      for (const comment of body.comments) if (comment.start >= before) comments.push({ start: comment.start + by, end: comment.end + by });
+      for (const offset of body.quiet) if (offset > before) quiet.push(offset + by);
+    } else {
+      findBlocks(text, stoppedAt, quiet).forEach(read);
     }
   }
   return { statements, headings, comments, quiet, headingReadings };
