@@ -42,9 +42,13 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
-/** Times `rounds` calls after three untimed ones, which let the JIT compile the code being measured. */
+/**
+ * Times `rounds` calls after ten untimed ones, which let the JIT compile the
+ * code being measured: a language server analyses many times in a session,
+ * so the figures are its steady state, not its first analysis.
+ */
 function time(rounds: number, body: () => void): number[] {
-  for (let i = 0; i < 3; i++) body();
+  for (let i = 0; i < 10; i++) body();
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const start = performance.now();
