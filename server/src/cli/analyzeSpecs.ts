@@ -33,6 +33,12 @@ export type SpecResult = { file: string; text: string; analysis: CheckResult } |
 export interface WorkerInput {
   profiles: Profile[];
   jobs: SpecJob[];
+  /**
+   * With several threads, one shared counter from which each thread takes
+   * the index of the next job, so that a thread that started late or runs
+   * slower simply takes fewer.
+   */
+  next?: SharedArrayBuffer;
 }
 
 /** Reads a spec as text; binary content is refused rather than misread. */
@@ -44,16 +50,25 @@ export function readSpec(file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+function analyzeJob(input: WorkerInput, job: SpecJob): SpecResult {
+  try {
+    const text = readSpec(job.file);
+    const { regime, facts, findings } = analyze(text, input.profiles[job.profile], job.options);
+    return { file: job.file, text, analysis: { regime, facts, findings } };
+  } catch (error) {
+    return { file: job.file, error: (error as Error).message };
+  }
+}
+
+/** Analyses the jobs: all of them, or with a shared counter, those this thread takes from it. */
 export function analyzeJobs(input: WorkerInput): SpecResult[] {
-  return input.jobs.map((job) => {
-    try {
-      const text = readSpec(job.file);
-      const { regime, facts, findings } = analyze(text, input.profiles[job.profile], job.options);
-      return { file: job.file, text, analysis: { regime, facts, findings } };
-    } catch (error) {
-      return { file: job.file, error: (error as Error).message };
-    }
-  });
+  if (!input.next) return input.jobs.map((job) => analyzeJob(input, job));
+  const counter = new Int32Array(input.next);
+  const results: SpecResult[] = [];
+  for (let index = Atomics.add(counter, 0, 1); index < input.jobs.length; index = Atomics.add(counter, 0, 1)) {
+    results.push(analyzeJob(input, input.jobs[index]));
+  }
+  return results;
 }
 
 function runWorker(script: string, input: WorkerInput): Promise<SpecResult[]> {
@@ -74,13 +89,11 @@ function runWorker(script: string, input: WorkerInput): Promise<SpecResult[]> {
 export async function analyzeSpecs(input: WorkerInput, workerScript: string): Promise<SpecResult[]> {
   const threads = Math.min(availableParallelism(), Math.ceil(input.jobs.length / (WORKER_THRESHOLD / 2)));
   if (input.jobs.length < WORKER_THRESHOLD || threads < 2) return analyzeJobs(input);
-  // Files are dealt round-robin so that large and small specs spread evenly.
-  const shares: SpecJob[][] = Array.from({ length: threads }, () => []);
-  input.jobs.forEach((job, index) => shares[index % threads].push(job));
-  // The main thread takes the first share itself while the workers start and run the others: a worker begins cold
-  // (it loads the bundle and compiles the analyzer again), so one thread per core, this one included, is fastest.
-  const running = shares.slice(1).map((jobs) => runWorker(workerScript, { profiles: input.profiles, jobs }));
-  const own = analyzeJobs({ profiles: input.profiles, jobs: shares[0] });
+  // The main thread analyses too while the workers start: a worker begins cold (it loads the bundle and compiles
+  // the analyzer again), so one thread per core, this one included, is fastest. All take jobs from one counter.
+  const shared: WorkerInput = { ...input, next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) };
+  const running = Array.from({ length: threads - 1 }, () => runWorker(workerScript, shared));
+  const own = analyzeJobs(shared);
   const results = [own, ...(await Promise.all(running))];
   const byFile = new Map(results.flat().map((result) => [result.file, result]));
   return input.jobs.map((job) => byFile.get(job.file)!);
