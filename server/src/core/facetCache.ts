@@ -1,28 +1,35 @@
 /**
  * Remembers one document's last analysis, so that the next one re-reads only
- * the statements an edit touched. The text before the first changed
- * character and after the last one is the same as last time; a statement
- * that lies wholly in either part, of the same kind and in the same kind of
- * section, has the same facets, moved by the edit's length when it lies
- * after it. Matching goes by position, which costs no hashing of statement
- * text. A statement's findings are reused too, but only for the same
- * document context (regime, document facts, front matter), so an edited
- * front matter still re-evaluates every statement. The parsed front matter is
- * remembered while its text is unchanged.
+ * what an edit touched. The text before the first changed character and
+ * after the last one is the same as last time. The statements before the
+ * last blank line ahead of the edit are taken as they are (`resume`); past
+ * the edit, scanning stops at the first blank line the last analysis also
+ * stood at, and the rest is taken moved by the edit's length (`joinable`,
+ * `join`). Any other statement that lies wholly in an unchanged part, of the
+ * same kind and in the same kind of section, keeps its facets (`reuse`).
+ * Matching goes by position, which costs no hashing of statement text. A
+ * reused statement's findings are reused too, but only for the same document
+ * context (regime, document facts, front matter), so an edited front matter
+ * still re-evaluates every statement. The parsed front matter is remembered
+ * while its text is unchanged.
  */
 import type { CompiledVocabulary } from './compileVocabulary';
 import { parseFrontMatter, type FrontMatterParse } from './parseFrontMatter';
 import type { Body } from './findStatements';
 import type { Evidence, Finding, Span, Statement, StatementFacets } from './types';
 
+function moveSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
 function moveEvidence(items: readonly Evidence[], by: number): Evidence[] {
-  return items.map((item) => ({ facet: item.facet, value: item.value, span: { start: item.span.start + by, end: item.span.end + by } }));
+  return items.map((item) => ({ facet: item.facet, value: item.value, span: moveSpan(item.span, by) }));
 }
 
 function moveFindings(findings: readonly Finding[], by: number): Finding[] {
   return findings.map((finding) => ({
     ...finding,
-    span: { start: finding.span.start + by, end: finding.span.end + by },
+    span: moveSpan(finding.span, by),
     evidence: moveEvidence(finding.evidence, by),
     // Front-matter facts stand at the top of the document and do not move with the statement.
     facts: finding.facts.slice(),
@@ -42,12 +49,6 @@ function move(facets: StatementFacets, by: number): StatementFacets {
     evidence: moveEvidence(facets.evidence, by),
   };
 }
-
-
-function moveSpan(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
-
 
 /**
  * How many of `length` items pass `test`, when every item up to some point
@@ -89,7 +90,7 @@ interface Remembered {
   text: string;
   bodyStart: number;
   body: Body;
-  statements: readonly Statement[];
+  /** How each of `body.statements` was read; undefined for one that claims nothing. */
   readings: readonly (SectionReading | undefined)[];
   /** Findings by statement index, for `context`. */
   findings: readonly (readonly Finding[] | undefined)[];
@@ -169,7 +170,7 @@ export class FacetCache {
       return undefined;
     }
     this.hits++;
-    return move(this.last!.statements[index].facets, by!);
+    return move(this.last!.body.statements[index].facets, by!);
   }
 
   /** The findings of the statement at `index` in this pass, if it was reused and the document context is the same. */
@@ -202,7 +203,7 @@ export class FacetCache {
     const quiet = last.body.quiet;
     const at = quiet[countLeading(quiet.length, (index) => quiet[index] <= this.unchangedBefore) - 1] ?? -1;
     if (at < bodyStart) return undefined;
-    const statements = countBefore(last.statements, at);
+    const statements = countBefore(last.body.statements, at);
     for (let index = 0; index < statements; index++) {
       const reading = last.readings[index];
       this.readings.push(reading);
@@ -235,8 +236,9 @@ export class FacetCache {
     const last = this.last!;
     const by = this.shift;
     const statements: Statement[] = [];
-    for (let index = countBefore(last.statements, offset - by); index < last.statements.length; index++) {
-      const old = last.statements[index];
+    const before = last.body.statements;
+    for (let index = countBefore(before, offset - by); index < before.length; index++) {
+      const old = before[index];
       const statement: Statement = { kind: old.kind, span: moveSpan(old.span, by), section: old.section, facets: move(old.facets, by) };
       if (old.cells) statement.cells = old.cells.map(({ header, cell }) => ({ header: header && moveSpan(header, by), cell: moveSpan(cell, by) }));
       statements.push(statement);
@@ -250,7 +252,7 @@ export class FacetCache {
 
   /** Ends the pass: its statements and findings are what the next pass reuses. */
   commit(bodyStart: number, body: Body, context: string): void {
-    this.last = { text: this.text, bodyStart, body, statements: body.statements, readings: this.readings, findings: this.findingsNow, context };
+    this.last = { text: this.text, bodyStart, body, readings: this.readings, findings: this.findingsNow, context };
   }
 
   /** How far a statement moved if it lies wholly before or after the edit: nothing, or the edit's length; undefined when the edit touches it. */
@@ -266,7 +268,7 @@ export class FacetCache {
     if (!last) return -1;
     const start = statement.span.start - by;
     const end = statement.span.end - by;
-    const statements = last.statements;
+    const statements = last.body.statements;
     // Statements come in document order in both passes, so one cursor walks the old ones.
     while (this.cursor < statements.length && statements[this.cursor].span.start < start) this.cursor++;
     const candidate = statements[this.cursor];

@@ -166,8 +166,12 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
 
   // After the edit, the scan stops at the first quiet point where the last analysis stood too.
   let stoppedAt = -1;
-  const stopAt = cache && ((offset: number): boolean => stoppedAt < 0 && cache.joinable(offset) !== undefined && (stoppedAt = offset) >= 0);
-  findBlocks(text, start, quiet, stopAt || undefined).forEach(read);
+  const stopAt = (offset: number): boolean => {
+    if (stoppedAt >= 0 || !cache?.joinable(offset)) return false;
+    stoppedAt = offset;
+    return true;
+  };
+  findBlocks(text, start, quiet, cache && stopAt).forEach(read);
   if (stoppedAt >= 0) {
     const last = cache!.joinable(stoppedAt)!;
     const { body, before } = last;
