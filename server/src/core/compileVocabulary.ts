@@ -179,7 +179,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
 export class MatchPool {
   private readonly made: PhraseMatch[] = [];
   private used = 0;
-  readonly matches: PhraseMatch[] = [];
+  private readonly matches: PhraseMatch[] = [];
 
   reset(): PhraseMatch[] {
     this.used = 0;

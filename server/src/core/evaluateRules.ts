@@ -59,7 +59,7 @@ export function ruleContext(
     regimeId,
     activeRules,
     unlessOf: activeRules.map((rule) => rule.unless.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))),
-    clausesOf: activeRules.map((rule) => clausesInForce(rule, profile, regimeId)),
+    clausesOf: clausesInForce(activeRules, profile, regimeId),
     untiedSurfaces: untiedSurfaces(activeRules),
     facts,
     factUse,
@@ -100,7 +100,7 @@ function homeFirst(statement: Statement, context: RuleContext, facts: FactUse[])
   return context.homeServes;
 }
 
-function subjectsOf(statement: Statement, context: RuleContext, cloudsOverride?: string[]): Subject[] {
+function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
   const own = statement.facets;
   const base = (surfaces: SurfaceId[] | undefined, cloud: string | undefined, evidence: Evidence[]): Subject => {
     const facts: FactUse[] = [];
@@ -118,11 +118,7 @@ function subjectsOf(statement: Statement, context: RuleContext, cloudsOverride?:
     return { collaboration, customers, homeFirst: first, facts, cloud, surfaces: surfaces ?? documentSurfaces(context, facts), evidence };
   };
   const subjects: Subject[] = [];
-  if (cloudsOverride) {
-    for (const cloud of cloudsOverride) subjects.push(base(undefined, cloud, []));
-  } else {
-    for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie.cloud, tie.evidence));
-  }
+  for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie.cloud, tie.evidence));
   if (own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) {
     subjects.push(base(own.surfaces, undefined, own.evidence.filter((item) => item.facet === 'surface')));
   }
@@ -166,39 +162,28 @@ function message(rule: Rule, subject: Subject, context: RuleContext): string {
 }
 
 /**
- * The clauses a finding cites: the rule's clauses from the regime in force and
- * from earlier regimes, newest first. Clauses of later regimes did not exist
- * yet under the terms being applied.
+ * For each rule, the clauses a finding of it cites: the rule's clauses from
+ * the regime in force and from earlier regimes, newest first. Clauses of
+ * later regimes did not exist yet under the terms being applied.
  */
-export function clausesInForce(rule: Rule, profile: Profile, regimeId: string): string[] {
-  let byRule = clauseCache.get(profile);
-  if (!byRule) {
-    byRule = new Map();
-    clauseCache.set(profile, byRule);
-  }
-  const key = `${rule.id}\u0000${regimeId}`;
-  let clauses = byRule.get(key);
-  if (!clauses) {
-    const order = new Map(profile.regimes.map((regime, index) => [regime.id, index]));
-    const active = order.get(regimeId) ?? Number.MAX_SAFE_INTEGER;
-    const regimeOf = new Map(profile.clauses.map((clause) => [clause.id, order.get(clause.regime) ?? 0]));
-    clauses = rule.clauses.filter((id) => (regimeOf.get(id) ?? 0) <= active).sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0));
-    byRule.set(key, clauses);
-  }
-  return clauses;
+function clausesInForce(rules: readonly Rule[], profile: Profile, regimeId: string): string[][] {
+  const order = new Map(profile.regimes.map((regime, index) => [regime.id, index]));
+  const active = order.get(regimeId) ?? Number.MAX_SAFE_INTEGER;
+  const regimeOf = new Map(profile.clauses.map((clause) => [clause.id, order.get(clause.regime) ?? 0]));
+  return rules.map((rule) =>
+    rule.clauses.filter((id) => (regimeOf.get(id) ?? 0) <= active).sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0)),
+  );
 }
 
-const clauseCache = new WeakMap<Profile, Map<string, string[]>>();
-
 /** Findings of the contract rules for one statement; at most one per rule. */
-export function evaluateStatement(statement: Statement, context: RuleContext, span = statement.span, cloudsOverride?: string[]): Finding[] {
+export function evaluateStatement(statement: Statement, context: RuleContext): Finding[] {
   const own = statement.facets;
-  if (own.ties.length === 0 && !cloudsOverride && !own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) return [];
+  if (own.ties.length === 0 && !own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) return [];
   const home = context.profile.vocabulary.homeCloud;
   const rules = context.activeRules;
   const found: (Finding | undefined)[] = new Array(rules.length);
   const holding: boolean[] = new Array(rules.length);
-  for (const subject of subjectsOf(statement, context, cloudsOverride)) {
+  for (const subject of subjectsOf(statement, context)) {
     for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, home);
     for (let index = 0; index < rules.length; index++) {
       if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;
@@ -216,7 +201,7 @@ export function evaluateStatement(statement: Statement, context: RuleContext, sp
         rule: rule.id,
         severity: rule.severity,
         message: message(rule, subject, context),
-        span,
+        span: statement.span,
         clauses: context.clausesOf[index],
         carveOuts: rule.carveOuts,
         evidence: subject.evidence.slice(),
