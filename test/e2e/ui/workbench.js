@@ -176,8 +176,25 @@ class Workbench {
     return this._hoverText(contains, timeout);
   }
 
-  /** Moves the mouse onto the first rendered occurrence of `needle` and returns the hover text. */
+  /**
+   * Moves the mouse onto the first rendered occurrence of `needle` and returns
+   * the hover text. The lines can still move under a resting mouse (a code
+   * lens or light bulb appearing above them), which leaves it off the text
+   * with no hover, so the text is found and hovered again every ten seconds.
+   */
   async hoverOnText(needle, { contains = '', timeout = this.timeout } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this._moveOnto(needle);
+      const left = deadline - Date.now();
+      const text = await this._hoverText(contains, Math.min(left, 10000)).catch((e) => (left <= 10000 ? Promise.reject(e) : null));
+      if (text !== null) return text;
+      this.log(`no hover on ${JSON.stringify(needle)} yet; hovering it again`);
+      await this.page.mouse.move(0, 0);
+    }
+  }
+
+  async _moveOnto(needle) {
     const box = await this.page.evaluate((n) => {
       for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -195,7 +212,6 @@ class Workbench {
     if (!box) throw new Error(`text ${JSON.stringify(needle)} is not in the rendered editor`);
     await this.page.mouse.move(box.x + 30, box.y);
     await this.page.mouse.move(box.x, box.y, { steps: 5 });
-    return this._hoverText(contains, timeout);
   }
 
   async _hoverText(contains, timeout) {
