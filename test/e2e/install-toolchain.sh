@@ -23,6 +23,11 @@ CS_MARKER="$CS_PREFIX/.installed"
 RUNNER_DIR="$E2E_CACHE/runner"
 mkdir -p "$LOGS"
 
+# Each step must behave the same by hand and under `npm test`: drop what the outer npm exported.
+# shellcheck source=lib/clean-npm-env.sh
+source "$(dirname "$(realpath "$0")")/lib/clean-npm-env.sh"
+clean_npm_env
+
 # Nothing here may wait for a human: CI runs this with no terminal and no stdin.
 export DEBIAN_FRONTEND=noninteractive npm_config_audit=false npm_config_fund=false \
   npm_config_update_notifier=false npm_config_progress=false
