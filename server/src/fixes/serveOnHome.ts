@@ -6,7 +6,7 @@
  * and never drops a cloud the finding does not concern. Cloud mentions the
  * finding does not rest on ("sign in with AWS IAM") are left alone.
  */
-import type { Analysis, Finding, FrontMatterEntry, Span } from '../core/types';
+import type { Finding, FrontMatterEntry, Span } from '../core/types';
 import type { Profile } from '../profile/profileTypes';
 import type { FixContext, PlannedEdit } from './fixTypes';
 import { findEntry } from './frontMatterEntry';
@@ -57,21 +57,22 @@ function textEdits(text: string, mentions: readonly Mention[], name: string): Pl
   return edits;
 }
 
-/** Whether a statement other than the finding's own still ties the product to `cloud`. */
-function tiedElsewhere(analysis: Analysis, finding: Finding, cloud: string): boolean {
-  return analysis.statements.some(
+/** Whether a statement other than the finding's own, and not fixed with it, still ties the product to `cloud`. */
+function tiedElsewhere(context: FixContext, finding: Finding, cloud: string): boolean {
+  return context.analysis.statements.some(
     (statement) =>
       statement.kind !== 'front-matter' &&
-      (statement.span.start !== finding.span.start || statement.span.end !== finding.span.end) &&
+      statement.span.start !== finding.span.start &&
+      !context.fixedTogether?.has(statement.span.start) &&
       statement.facets.ties.some((tie) => tie.cloud === cloud),
   );
 }
 
 function servedOnEdits(context: FixContext, finding: Finding, entry: FrontMatterEntry, concerned: ReadonlySet<string>): PlannedEdit[] {
-  const { text, profile, analysis } = context;
+  const { text, profile } = context;
   const home = profile.vocabulary.homeCloud;
   const ids = entry.values.map((value) => resolveCloud(profile, value)?.id);
-  const leaving = ids.flatMap((id, index) => (id !== undefined && concerned.has(id) && !tiedElsewhere(analysis, finding, id) ? [index] : []));
+  const leaving = ids.flatMap((id, index) => (id !== undefined && concerned.has(id) && !tiedElsewhere(context, finding, id) ? [index] : []));
   const hasHome = ids.includes(home);
   if (hasHome) return removeItems(text, entry, leaving);
   if (leaving.length === 0) return appendItem(text, entry, home);
