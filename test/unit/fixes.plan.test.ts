@@ -137,7 +137,7 @@ describe('planFixAll', () => {
     const open = '---\nlaunch: 2026-06-01\n---\nWe will release the open-weight model under Apache 2.0.\n';
     assert.deepEqual(planFixAll(contextOf(open)).edits, []);
     const waived =
-      '---\nclassification: api\nlaunch: 2025-11-03\n---\n<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n';
+      '---\nclassification: api\nlaunch: 2025-11-03\n---\n<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n';
     assert.deepEqual(planFixAll(contextOf(waived)).edits, []);
   });
 
