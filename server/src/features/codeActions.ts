@@ -53,13 +53,29 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** Index of the first finding that starts at or after `offset`; findings are in document order. */
+function firstFindingAt(findings: readonly Finding[], offset: number): number {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (findings[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The open finding a diagnostic was made from: same rule and same range. */
 export function findingFor(model: SpecModel, diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return undefined;
   if (typeof diagnostic.code !== 'string') return undefined;
-  return model.analysis.findings.find(
-    (finding) => !finding.waivedBy && finding.rule === diagnostic.code && sameRange(spanRange(model, finding.span.start, finding.span.end), diagnostic.range),
-  );
+  const findings = model.analysis.findings;
+  const start = model.lines.offset(diagnostic.range.start);
+  for (let index = firstFindingAt(findings, start); index < findings.length && findings[index].span.start === start; index++) {
+    const finding = findings[index];
+    if (!finding.waivedBy && finding.rule === diagnostic.code && sameRange(spanRange(model, finding.span.start, finding.span.end), diagnostic.range)) return finding;
+  }
+  return undefined;
 }
 
 /** A workspace edit pinned to the analysed version, so a client never applies it to newer text. */

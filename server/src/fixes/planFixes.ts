@@ -24,9 +24,29 @@ function textNamesApi(context: FixContext): boolean {
   return context.analysis.facts.surfaces.some((surface) => API_SURFACES.includes(surface));
 }
 
-export function preferredFix(context: FixContext, available: readonly FixId[]): FixId | undefined {
-  if (available.includes('classify-non-api') && !textNamesApi(context)) return 'classify-non-api';
-  if (available.includes('serve-on-home')) return 'serve-on-home';
+/** The fixes that may be preferred, most wanted first. */
+function preferenceOrder(context: FixContext): readonly FixId[] {
+  return textNamesApi(context) ? ['serve-on-home'] : ['classify-non-api', 'serve-on-home'];
+}
+
+function preferredFix(context: FixContext, available: readonly FixId[]): FixId | undefined {
+  return preferenceOrder(context).find((id) => available.includes(id));
+}
+
+function planOne(context: FixContext, finding: Finding, id: FixId): FixPlan | undefined {
+  const entry = FIX_CATALOG[id];
+  const edits = entry?.plan(context, finding) ?? [];
+  return edits.length === 0 ? undefined : { id, title: entry.title(context, finding), edits: sortEdits(edits), preferred: false };
+}
+
+/** The preferred fix alone, planning no other: what a rule-wide fix applies to each finding. */
+export function planPreferredFix(context: FixContext, finding: Finding): FixPlan | undefined {
+  const rule = context.profile.rules.find((candidate) => candidate.id === finding.rule);
+  if (!rule) return undefined;
+  for (const id of preferenceOrder(context)) {
+    const plan = rule.fixes.includes(id) ? planOne(context, finding, id) : undefined;
+    if (plan) return { ...plan, preferred: true };
+  }
   return undefined;
 }
 
@@ -35,11 +55,9 @@ export function planFixes(context: FixContext, finding: Finding): FixPlan[] {
   if (!rule) return [];
   const plans: FixPlan[] = [];
   for (const id of rule.fixes) {
-    const entry = FIX_CATALOG[id];
-    if (!entry || plans.some((plan) => plan.id === id)) continue;
-    const edits = entry.plan(context, finding);
-    if (edits.length === 0) continue;
-    plans.push({ id, title: entry.title(context, finding), edits: sortEdits(edits), preferred: false });
+    if (plans.some((plan) => plan.id === id)) continue;
+    const plan = planOne(context, finding, id);
+    if (plan) plans.push(plan);
   }
   const preferred = preferredFix(context, plans.map((plan) => plan.id));
   for (const plan of plans) plan.preferred = plan.id === preferred;

@@ -57,15 +57,40 @@ function textEdits(text: string, mentions: readonly Mention[], name: string): Pl
   return edits;
 }
 
+/** Per cloud, how many body statements not fixed together tie the product to it, and which clouds each statement ties to. */
+interface TieIndex {
+  open: Map<string, number>;
+  cloudsAt: Map<number, ReadonlySet<string>>;
+}
+
+/**
+ * One index per analysis, or per rule-wide plan, which fixes many findings
+ * at once: asking every statement for every finding would be quadratic.
+ */
+const tieIndexes = new WeakMap<object, TieIndex>();
+
+function tieIndex(context: FixContext): TieIndex {
+  const owner = context.fixedTogether ?? context.analysis;
+  let index = tieIndexes.get(owner);
+  if (index) return index;
+  index = { open: new Map(), cloudsAt: new Map() };
+  for (const statement of context.analysis.statements) {
+    if (statement.kind === 'front-matter' || statement.facets.ties.length === 0) continue;
+    const clouds = new Set(statement.facets.ties.map((tie) => tie.cloud));
+    index.cloudsAt.set(statement.span.start, clouds);
+    if (context.fixedTogether?.has(statement.span.start)) continue;
+    for (const cloud of clouds) index.open.set(cloud, (index.open.get(cloud) ?? 0) + 1);
+  }
+  tieIndexes.set(owner, index);
+  return index;
+}
+
 /** Whether a statement other than the finding's own, and not fixed with it, still ties the product to `cloud`. */
 function tiedElsewhere(context: FixContext, finding: Finding, cloud: string): boolean {
-  return context.analysis.statements.some(
-    (statement) =>
-      statement.kind !== 'front-matter' &&
-      statement.span.start !== finding.span.start &&
-      !context.fixedTogether?.has(statement.span.start) &&
-      statement.facets.ties.some((tie) => tie.cloud === cloud),
-  );
+  const index = tieIndex(context);
+  const own = finding.span.start;
+  const ownCounted = index.cloudsAt.get(own)?.has(cloud) === true && !context.fixedTogether?.has(own);
+  return (index.open.get(cloud) ?? 0) - (ownCounted ? 1 : 0) > 0;
 }
 
 function servedOnEdits(context: FixContext, finding: Finding, entry: FrontMatterEntry, concerned: ReadonlySet<string>): PlannedEdit[] {
