@@ -15,6 +15,7 @@ import { planFixAll } from '../../server/src/fixes/planFixAll';
 import { planFixes } from '../../server/src/fixes/planFixes';
 import { lineStartOf } from '../../server/src/fixes/textLines';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
+import { fuzzParameters } from './fuzzSettings';
 import { run } from './testSupport';
 
 const SAMPLES = join(__dirname, '../../samples');
@@ -97,7 +98,7 @@ describe('fixes stay within what they name', () => {
           checkSpec(text);
         },
       ),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 });
