@@ -1,15 +1,25 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { Commands } from '../../server/src/shared/protocol';
+import { Commands, PingRequest } from '../../server/src/shared/protocol';
 import { describeError } from './describeError';
+import { RestartBudget } from './restartBudget';
+import { ServerWatchdog } from './serverWatchdog';
 import { startClient, type StartedClient } from './startClient';
+
+/** Between pings of a healthy server. */
+const PING_INTERVAL_MS = 10_000;
+/** A 2 MB spec full of findings is analysed and published in well under this. */
+const PING_BUDGET_MS = 30_000;
 
 /**
  * Owns the language client across restarts. A client whose start failed
- * cannot be started again, so a restart always replaces the client.
+ * cannot be started again, so a restart always replaces the client. A
+ * watchdog restarts a server that stops answering, a few times at most.
  */
 export class ClientHost implements vscode.Disposable {
   private started: StartedClient | undefined;
+  private watchdog: ServerWatchdog | undefined;
+  private readonly stuckRestarts = new RestartBudget(3, 10 * 60_000);
   private starting: Promise<void> = Promise.resolve();
   private stateListener: vscode.Disposable | undefined;
   private startsInFlight = 0;
@@ -66,6 +76,7 @@ export class ClientHost implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.watchdog?.stop();
     this.stateListener?.dispose();
     const started = this.started;
     this.started = undefined;
@@ -73,7 +84,24 @@ export class ClientHost implements vscode.Disposable {
     await started?.dispose();
   }
 
+  /** A server that stopped answering: restart it and say so, or give up after a few tries. */
+  private onStuck(waitedMs: number): void {
+    const what = `The Carveout server did not answer for ${waitedMs / 1000} s`;
+    if (!this.stuckRestarts.allowRestart(Date.now())) {
+      const message = `${what} again; it is stopped. A spec may be too large or unusual for it: see the log, then run "Carveout: Restart Server".`;
+      this.output.error(message);
+      void vscode.window.showErrorMessage(message);
+      void this.started?.dispose();
+      return;
+    }
+    this.output.warn(`${what}; restarting it.`);
+    void vscode.window.showWarningMessage(`${what}, so it was restarted.`);
+    void this.start().catch(() => undefined);
+  }
+
   private async replaceClient(): Promise<void> {
+    this.watchdog?.stop();
+    this.watchdog = undefined;
     this.stateListener?.dispose();
     this.stateListener = undefined;
     const previous = this.started;
@@ -89,6 +117,13 @@ export class ClientHost implements vscode.Disposable {
       }
       this.started = started;
       this.stateListener = this.started.client.onDidChangeState(() => this.changed.fire());
+      const client = started.client;
+      this.watchdog = new ServerWatchdog({
+        ping: () => (client.isRunning() ? client.sendRequest(PingRequest.method) : Promise.resolve()),
+        onStuck: (waitedMs) => this.onStuck(waitedMs),
+        intervalMs: PING_INTERVAL_MS,
+        budgetMs: PING_BUDGET_MS,
+      });
       this.output.info('The Carveout server is running.');
     } catch (error) {
       const message = `Carveout could not start its language server: ${describeError(error)}`;

@@ -37,7 +37,7 @@ import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
-import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest } from './shared/protocol';
+import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
@@ -303,6 +303,9 @@ export function startServer(connection: Connection): void {
       return state ? provideCodeLenses(state) : [];
     }),
   );
+
+  // The client's watchdog asks now and then; a server stuck in a loop cannot answer and is restarted.
+  connection.onRequest(PingRequest.method, (): PingRequest.Result => null);
 
   connection.onRequest(DocumentSummaryRequest.method, (params: DocumentSummaryRequest.Params, token) =>
     runSafe<DocumentSummaryRequest.Result>(log, DocumentSummaryRequest.method, token, null, async () => {

@@ -1,6 +1,6 @@
 /**
  * Carveout's own requests over real LSP: `carveout/documentSummary`,
- * `carveout/regimes` and `carveout/exposureReport`.
+ * `carveout/regimes`, `carveout/exposureReport` and `carveout/ping`.
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -116,5 +116,14 @@ describe('carveout/exposureReport', () => {
       const report = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
       assert.equal(report.specCount, 0);
       assert.equal(report.findingCount, 0);
+    }));
+});
+
+describe('carveout/ping', () => {
+  it('is answered at once, with the server idle or with a spec open', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      assert.equal(await session.request<null>('carveout/ping', undefined), null);
+      await session.open(RUNTIME_SPEC);
+      assert.equal(await session.request<null>('carveout/ping', undefined), null);
     }));
 });

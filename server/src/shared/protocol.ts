@@ -74,3 +74,13 @@ export const Commands = {
   exportExposureReport: 'carveout.exportExposureReport',
   selectRegime: 'carveout.selectRegime',
 } as const;
+
+/**
+ * `carveout/ping`: answered at once by a server that is not busy. The
+ * client's watchdog sends it now and then; analysis runs on the server's only
+ * thread, so a server stuck in a loop cannot answer and is restarted.
+ */
+export namespace PingRequest {
+  export const method = 'carveout/ping';
+  export type Result = null;
+}
