@@ -3,6 +3,8 @@
  * connection takes its transport from the command line: `--node-ipc` when
  * the extension starts it, `--stdio` for other editors and the protocol tests.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from './runSafe';
 import { startServer } from './startServer';
@@ -13,4 +15,5 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`Carveout: uncaught exception: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Carveout: unhandled rejection: ${describeError(reason)}`));
 
-startServer(connection);
+// The bundle is dist/server.js; the rules reference ships beside dist/ in docs/.
+startServer(connection, { rulesDocUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href });

@@ -26,7 +26,7 @@ import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type Versioned
 import { provideCodeActions, resolveCodeAction } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
-import { notCheckedDiagnostic, specDiagnostics } from './features/diagnostics';
+import { notCheckedDiagnostic, specDiagnostics, type RuleDocs } from './features/diagnostics';
 import { regimeInfos, summarizeSpec } from './features/documentSummary';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { buildWorkspaceReport } from './features/exposureReportRequest';
@@ -93,8 +93,17 @@ export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnosti
   return capabilities;
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** URI of the shipped rules reference, which diagnostic codes link to. */
+  rulesDocUri?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log: ErrorLog = { error: (message) => connection.console.error(message) };
+  const builtin = loadBuiltinProfile();
+  const ruleDocs: RuleDocs | undefined = options.rulesDocUri
+    ? { uri: options.rulesDocUri, profileId: builtin.id, rules: new Set(builtin.rules.map((rule) => rule.id)) }
+    : undefined;
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
   const activity = new DocumentActivity();
@@ -134,7 +143,7 @@ export function startServer(connection: Connection): void {
     const kind = kindOf(document.uri);
     if (kind === 'spec') {
       const state = cached ? await specs.get(document) : analyseSnapshot(snapshotOf(document), await settingsOf(document.uri));
-      return specDiagnostics(state);
+      return specDiagnostics(state, ruleDocs);
     }
     const path = uriToPath(document.uri);
     if (kind === 'other' || path === undefined) return [];

@@ -4,8 +4,9 @@
  * and saves; the size limit; waivers.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import {
@@ -28,12 +29,15 @@ function expectedRuntimeDiagnostic(uri: string): Diagnostic {
     code: 'api-exclusivity',
     source: 'carveout',
     message: coreMessage(RUNTIME_SPEC, 'api-exclusivity'),
+    codeDescription: { href: `${pathToFileURL(RULES_DOC).href}#api-exclusivity` },
     relatedInformation: [
       { location: { uri, range: range(line, 15, line, 26) }, message: 'evidence: "served from" (cloud tie)' },
       { location: { uri, range: range(line, 27, line, 30) }, message: 'evidence: "AWS" (cloud aws)' },
     ],
   };
 }
+
+const RULES_DOC = resolve(__dirname, '../../docs/rules.md');
 
 function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((diagnostic) => String(diagnostic.code));
@@ -48,6 +52,19 @@ for (const pull of [false, true]) {
         const uri = await session.open(RUNTIME_SPEC);
         const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
         assert.deepEqual(diagnostics, [expectedRuntimeDiagnostic(uri)]);
+      }));
+
+    it('links each finding\'s code to its rule\'s section of the shipped rules reference', () =>
+      withSession({ pull, settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(WAIVER_SPEC);
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        const reference = readFileSync(RULES_DOC, 'utf8');
+        for (const diagnostic of diagnostics) {
+          const href = diagnostic.codeDescription?.href ?? '';
+          assert.ok(href.startsWith(`${pathToFileURL(RULES_DOC).href}#`), href);
+          assert.ok(reference.includes(`## \`${diagnostic.code}\``), `the reference has a section for ${diagnostic.code}`);
+          assert.equal(href.split('#')[1], String(diagnostic.code));
+        }
       }));
 
     it('links a contradiction to the front-matter lines it contradicts', () =>

@@ -58,7 +58,7 @@ describe('server watchdog', () => {
         pings++;
         return answering ? Promise.resolve() : new Promise(() => undefined);
       },
-      onStuck: (ms) => stuck.push(clock.now),
+      onStuck: () => stuck.push(clock.now),
       intervalMs: 10,
       budgetMs: 30,
       timers: clock,

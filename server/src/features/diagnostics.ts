@@ -11,6 +11,7 @@ import type { LineMap } from '../core/lineMap';
 import type { Finding, Span } from '../core/types';
 import type { ProfileProblem } from '../profile/problems';
 import type { Severity } from '../profile/profileTypes';
+import { ruleAnchor } from '../report/rulesDoc';
 import type { SpecModel } from '../specModel';
 import type { SpecState } from '../documentStore/specModels';
 import type { SettingsNotice } from '../workspaceSettings/documentSettings';
@@ -68,7 +69,19 @@ function relatedInformation(model: SpecModel, finding: Finding): DiagnosticRelat
   return related;
 }
 
-function findingDiagnostic(model: SpecModel, finding: Finding): Diagnostic {
+/**
+ * Where a diagnostic's code links to: the rule's section of the rules
+ * reference shipped with the extension. Only the built-in profile's rules are
+ * documented there; a custom profile's rules get no link rather than a wrong one.
+ */
+export interface RuleDocs {
+  /** URI of docs/rules.md. */
+  uri: string;
+  profileId: string;
+  rules: ReadonlySet<string>;
+}
+
+function findingDiagnostic(model: SpecModel, finding: Finding, docs: RuleDocs | undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: spanRange(model.lines, finding.span),
     severity: toSeverity(finding.severity),
@@ -76,6 +89,9 @@ function findingDiagnostic(model: SpecModel, finding: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+  if (docs && model.profile.id === docs.profileId && docs.rules.has(finding.rule)) {
+    diagnostic.codeDescription = { href: `${docs.uri}#${ruleAnchor(finding.rule)}` };
+  }
   const related = relatedInformation(model, finding);
   if (related.length > 0) diagnostic.relatedInformation = related;
   // An unused waiver is dead text; editors fade it out.
@@ -83,9 +99,9 @@ function findingDiagnostic(model: SpecModel, finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-export function findingDiagnostics(model: SpecModel): Diagnostic[] {
+export function findingDiagnostics(model: SpecModel, docs?: RuleDocs): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const finding of model.analysis.findings) if (!finding.waivedBy) diagnostics.push(findingDiagnostic(model, finding));
+  for (const finding of model.analysis.findings) if (!finding.waivedBy) diagnostics.push(findingDiagnostic(model, finding, docs));
   return diagnostics;
 }
 
@@ -116,10 +132,10 @@ export function notCheckedDiagnostic(reason: string, firstLineEnd: number): Diag
 }
 
 /** All diagnostics of a spec: settings notices first, then findings; one note when it was not checked. */
-export function specDiagnostics(state: SpecState): Diagnostic[] {
+export function specDiagnostics(state: SpecState, docs?: RuleDocs): Diagnostic[] {
   if (state.kind === 'ignored') return [];
   if (state.kind === 'not-checked') return [notCheckedDiagnostic(state.reason, state.firstLineEnd)];
   const model = state.model;
   const lineEnd = model.lines.lineEnd(0);
-  return [...state.settings.notices.map((notice) => noticeDiagnostic(notice, lineEnd)), ...findingDiagnostics(model)];
+  return [...state.settings.notices.map((notice) => noticeDiagnostic(notice, lineEnd)), ...findingDiagnostics(model, docs)];
 }
