@@ -24,6 +24,8 @@ import { DocumentActivity } from './documentStore/documentActivity';
 import { documentKind, uriToPath } from './documentStore/documentKind';
 import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type VersionedText } from './documentStore/specModels';
 import { provideCodeActions, resolveCodeAction } from './features/codeActions';
+import { waiverDraft } from './fixes/waiverDraft';
+import { gitUserName } from './workspaceSettings/gitUserName';
 import { provideCodeLenses } from './features/codeLens';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
 import { notCheckedDiagnostic, specDiagnostics, type RuleDocs } from './features/diagnostics';
@@ -57,6 +59,7 @@ interface ClientFeatures {
   relativePatterns: boolean;
   snippets: boolean;
   resolveCodeActionEdits: boolean;
+  snippetEdits: boolean;
 }
 
 function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -72,6 +75,7 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     resolveCodeActionEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+    snippetEdits: workspace?.workspaceEdit?.snippetEditSupport === true,
   };
 }
 
@@ -279,7 +283,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((params, token) =>
     runSafe(log, 'codeAction', token, [], async () => {
       const model = await specModel(params.textDocument.uri);
-      return model ? provideCodeActions(model, params, { resolveEdits: features.resolveCodeActionEdits }) : [];
+      if (!model) return [];
+      const reviewer = (await settingsOf(params.textDocument.uri)).client.reviewer || (await gitUserName());
+      return provideCodeActions(model, params, {
+        resolveEdits: features.resolveCodeActionEdits,
+        snippetEdits: features.snippetEdits,
+        waiverDraft: waiverDraft(today(), reviewer),
+      });
     }),
   );
 

@@ -5,13 +5,24 @@
  * resolved on demand. No action runs on save.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeAction, Command, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { LineMap } from '../../server/src/core/lineMap';
 import { CLEAN_SPEC, RUNTIME_FLAGGED_LINE, RUNTIME_SPEC } from './fixtures';
 import { withSession, type LspSession } from './lspSession';
 
-const WAIVER = '<!-- carveout-waive api-exclusivity: approved by <approver> on <YYYY-MM-DD>, expires <YYYY-MM-DD>, ref <ticket> -->';
+/** The UTC date `days` from now as YYYY-MM-DD, worked out apart from the server's calendar code. */
+function utcDate(days = 0): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** A new waiver: dated today, expiring in 180 days; approver and ticket left for the reviewer. */
+const WAIVER = `<!-- carveout-waive api-exclusivity: approved by <approver> on ${utcDate()}, expires ${utcDate(180)}, ref <ticket> -->`;
 
 /** The text edits a workspace edit makes to one document, from `documentChanges` or `changes`. */
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
@@ -105,7 +116,7 @@ describe('code actions', () => {
       assert.match(typeof message === 'string' ? message : message.value, /describes an API but the front matter declares `classification: non-api`/);
     }));
 
-  it('records a waiver with placeholders, which is reported incomplete while the finding stays open', () =>
+  it('records a waiver dated today, whose placeholders keep it incomplete and the finding open', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {
       const uri = await session.open(RUNTIME_SPEC);
       const actions = await quickFixes(session, uri, await flagged(session, uri));
@@ -114,6 +125,27 @@ describe('code actions', () => {
       await session.change(uri, fixed);
       assert.deepEqual(codes(await session.waitForDiagnostics(uri)), ['waiver-incomplete@10', 'api-exclusivity@11']);
     }));
+
+  it('fills the approver from carveout.reviewer and gives each field a tab stop where the client takes snippet edits', () =>
+    withSession({ settings: { debounceMs: 0, reviewer: 'Dana Reyes' }, capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } } }, async (session) => {
+      const uri = await session.open(RUNTIME_SPEC);
+      const action = (await quickFixes(session, uri, await flagged(session, uri))).find((candidate) => candidate.title.startsWith('Record a waiver'))!;
+      const [edit] = editsFor(action.edit!, uri) as unknown as { snippet?: { kind: string; value: string } }[];
+      assert.deepEqual(edit.snippet, {
+        kind: 'snippet',
+        value: `<!-- carveout-waive api-exclusivity: approved by \${1:Dana Reyes} on \${2:${utcDate()}}, expires \${3:${utcDate(180)}}, ref \${4:<ticket>} -->\n`,
+      });
+    }));
+
+  it('fills the approver from the user\'s global git config when carveout.reviewer is empty', () => {
+    const home = mkdtempSync(join(tmpdir(), 'carveout-home-'));
+    writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = Sam Okafor\n');
+    return withSession({ settings: { debounceMs: 0 }, home }, async (session) => {
+      const uri = await session.open(RUNTIME_SPEC);
+      const action = (await quickFixes(session, uri, await flagged(session, uri))).find((candidate) => candidate.title.startsWith('Record a waiver'))!;
+      assert.equal(await applied(session, uri, RUNTIME_SPEC, action), RUNTIME_SPEC.replace('The runtime is served', `${WAIVER.replace('<approver>', 'Sam Okafor')}\nThe runtime is served`));
+    });
+  });
 
   it('keeps CRLF line endings in the edits', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {

@@ -74,6 +74,12 @@ export interface SessionOptions {
   serverPath?: string;
   /** Node options for the server process; by default those the VS Code client starts it with. */
   execArgv?: readonly string[];
+  /**
+   * The server's home folder, which holds the user's global git config. By
+   * default the session's own empty directory, so the machine's git identity
+   * never leaks into a test.
+   */
+  home?: string;
 }
 
 export interface OpenOptions {
@@ -211,7 +217,11 @@ export class LspSession {
     const server = options.serverPath ?? SERVER_PATH;
     const ipc = options.transport === 'ipc';
     const execArgv = [...(options.execArgv ?? [])];
-    this.child = ipc ? fork(server, ['--node-ipc'], { silent: true, execArgv }) : spawn(process.execPath, [...execArgv, server, '--stdio'], { stdio: 'pipe' });
+    const home = options.home ?? this.directory;
+    const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1' };
+    this.child = ipc
+      ? fork(server, ['--node-ipc'], { silent: true, execArgv, env })
+      : spawn(process.execPath, [...execArgv, server, '--stdio'], { stdio: 'pipe', env });
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (chunk: string) => this.stderr.push(chunk));
     this.child.on('exit', (code) => {

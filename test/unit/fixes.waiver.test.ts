@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/fixes/applyEdits';
-import { insertWaiver, waiverComment } from '../../server/src/fixes/insertWaiver';
+import { insertWaiver, waiverComment, waiverSnippet } from '../../server/src/fixes/insertWaiver';
+import { addDays, waiverDraft } from '../../server/src/fixes/waiverDraft';
 import type { FixContext } from '../../server/src/fixes/fixTypes';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
-import { describe as located, run } from './testSupport';
+import { describe as located, run, spec } from './testSupport';
 
 const FRONT = '---\nclassification: api\nlaunch: 2025-11-03\n---\n';
 const WAIVER = waiverComment('api-exclusivity');
@@ -84,5 +85,27 @@ describe('insert-waiver', () => {
     const context = contextOf(`${FRONT}<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n`);
     assert.ok(context.analysis.findings[0].waivedBy);
     assert.deepEqual(insertWaiver(context, context.analysis.findings[0]), []);
+  });
+});
+
+describe('waiver drafts', () => {
+  it('counts the expiry in calendar days across month and leap-year ends', () => {
+    assert.equal(addDays('2026-11-29', 180), '2027-05-28');
+    assert.equal(addDays('2028-02-28', 1), '2028-02-29');
+    assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+  });
+
+  it('fills the reviewer and dates and leaves the ticket a placeholder, which keeps the waiver incomplete', () => {
+    const draft = waiverDraft('2026-11-29', 'Dana Reyes');
+    assert.equal(waiverComment('api-exclusivity', draft), '<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-11-29, expires 2027-05-28, ref <ticket> -->');
+    const text = spec('classification: api\nlaunch: 2025-11-03', `${waiverComment('api-exclusivity', draft)}\nThe API runs on AWS.\n`);
+    assert.deepEqual(run(text).findings.map((finding) => finding.rule), ['waiver-incomplete', 'api-exclusivity']);
+  });
+
+  it('escapes snippet syntax in names, so a `$` or `}` in the reviewer is text, not a tab stop', () => {
+    assert.equal(
+      waiverSnippet('api-exclusivity', waiverDraft('2026-11-29', 'Jo $1 {x} \\ y')),
+      '<!-- carveout-waive api-exclusivity: approved by ${1:Jo \\$1 {x\\} \\\\ y} on ${2:2026-11-29}, expires ${3:2027-05-28}, ref ${4:<ticket>} -->',
+    );
   });
 });

@@ -13,9 +13,9 @@
  * finding of its rule, so where the client can resolve code actions its edit
  * is planned only when the user picks it.
  */
-import type { CodeAction, CodeActionParams, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic, Range, SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
-import type { FixContext, PlannedEdit } from '../fixes/fixTypes';
+import type { FixContext, PlannedEdit, WaiverDraft } from '../fixes/fixTypes';
 import { planFixAll } from '../fixes/planFixAll';
 import { planFixes } from '../fixes/planFixes';
 import type { SpecModel } from '../specModel';
@@ -33,6 +33,10 @@ export interface RuleFixData {
 export interface CodeActionOptions {
   /** Whether the client resolves a code action's edit lazily. */
   resolveEdits: boolean;
+  /** Whether the client takes snippet edits, with tab stops, in workspace edits. */
+  snippetEdits: boolean;
+  /** What a new waiver is filled in with. */
+  waiverDraft?: WaiverDraft;
 }
 
 /**
@@ -78,14 +82,21 @@ export function findingFor(model: SpecModel, diagnostic: Diagnostic): Finding | 
   return undefined;
 }
 
-/** A workspace edit pinned to the analysed version, so a client never applies it to newer text. */
-function workspaceEdit(model: SpecModel, edits: readonly PlannedEdit[]): WorkspaceEdit {
-  const textEdits: TextEdit[] = edits.map((edit) => ({ range: spanRange(model, edit.span.start, edit.span.end), newText: edit.newText }));
+/**
+ * A workspace edit pinned to the analysed version, so a client never applies
+ * it to newer text. Edits with a snippet form go as snippets where the client
+ * takes them, so the user tabs through the fields.
+ */
+function workspaceEdit(model: SpecModel, edits: readonly PlannedEdit[], snippets = false): WorkspaceEdit {
+  const textEdits: (TextEdit | SnippetTextEdit)[] = edits.map((edit) => {
+    const range = spanRange(model, edit.span.start, edit.span.end);
+    return snippets && edit.snippet !== undefined ? { range, snippet: { kind: 'snippet', value: edit.snippet } } : { range, newText: edit.newText };
+  });
   return { documentChanges: [{ textDocument: { uri: model.uri, version: model.version }, edits: textEdits }] };
 }
 
-function contextOf(model: SpecModel): FixContext {
-  return { text: model.text, profile: model.profile, analysis: model.analysis };
+function contextOf(model: SpecModel, waiverDraft?: WaiverDraft): FixContext {
+  return { text: model.text, profile: model.profile, analysis: model.analysis, waiverDraft };
 }
 
 function openFindingsOf(model: SpecModel, rule: string): number {
@@ -120,7 +131,7 @@ function addOnce(actions: CodeAction[], keys: Map<string, CodeAction>, key: stri
 }
 
 function quickFixes(model: SpecModel, diagnostics: readonly Diagnostic[], options: CodeActionOptions): CodeAction[] {
-  const context = contextOf(model);
+  const context = contextOf(model, options.waiverDraft);
   const actions: CodeAction[] = [];
   const keys = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
@@ -128,7 +139,7 @@ function quickFixes(model: SpecModel, diagnostics: readonly Diagnostic[], option
     if (!finding) continue;
     const plans = planFixes(context, finding);
     for (const plan of plans) {
-      const action: CodeAction = { title: plan.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: workspaceEdit(model, plan.edits) };
+      const action: CodeAction = { title: plan.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: workspaceEdit(model, plan.edits, options.snippetEdits) };
       if (plan.preferred) action.isPreferred = true;
       addOnce(actions, keys, `${plan.title}\u0000${JSON.stringify(plan.edits)}`, action);
     }

@@ -10,6 +10,15 @@ import type { Analysis, Finding, Span } from '../core/types';
 export interface PlannedEdit {
   span: Span;
   newText: string;
+  /** The same text as an LSP snippet with tab stops, for clients that take snippet edits. */
+  snippet?: string;
+}
+
+/** What a new waiver is filled in with: the reviewer when known, today, and the default expiry. */
+export interface WaiverDraft {
+  approver?: string;
+  approvedOn: string;
+  expires: string;
 }
 
 /** What every fix reads: the analysed text and the profile it was analysed with. */
@@ -22,6 +31,8 @@ export interface FixContext {
    * together; each of them is fixed too, so none keeps a cloud in use.
    */
   fixedTogether?: ReadonlySet<number>;
+  /** Fills a new waiver; without it every field is a placeholder. */
+  waiverDraft?: WaiverDraft;
 }
 
 /** One fix for one finding. `preferred` marks the fix most likely to be wanted. */

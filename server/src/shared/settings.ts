@@ -20,6 +20,8 @@ export interface CarveoutSettings {
   debounceMs: number;
   /** Specs larger than this many characters are not analysed; one diagnostic says so. */
   maxFileSize: number;
+  /** The name a new waiver is approved by; empty: the user's git `user.name`, else a placeholder. */
+  reviewer: string;
 }
 
 export const DEFAULT_SETTINGS: CarveoutSettings = {
@@ -29,12 +31,13 @@ export const DEFAULT_SETTINGS: CarveoutSettings = {
   run: 'onType',
   debounceMs: 250,
   maxFileSize: 2_000_000,
+  reviewer: '',
 };
 
 /** Fills gaps and repairs wrong types in settings as the client sent them. */
 export function normalizeSettings(raw: unknown): CarveoutSettings {
   const value = (raw ?? {}) as Partial<Record<keyof CarveoutSettings, unknown>>;
-  const text = (key: 'profile' | 'regime' | 'asOfDate'): string => (typeof value[key] === 'string' ? (value[key] as string).trim() : DEFAULT_SETTINGS[key]);
+  const text = (key: 'profile' | 'regime' | 'asOfDate' | 'reviewer'): string => (typeof value[key] === 'string' ? (value[key] as string).trim() : DEFAULT_SETTINGS[key]);
   const count = (key: 'debounceMs' | 'maxFileSize'): number =>
     typeof value[key] === 'number' && Number.isFinite(value[key]) && (value[key] as number) >= 0 ? (value[key] as number) : DEFAULT_SETTINGS[key];
   return {
@@ -44,5 +47,6 @@ export function normalizeSettings(raw: unknown): CarveoutSettings {
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     debounceMs: count('debounceMs'),
     maxFileSize: count('maxFileSize'),
+    reviewer: text('reviewer'),
   };
 }

@@ -44,6 +44,26 @@ suite('code actions', () => {
     for (const action of actions) assert.ok(action.edit, `"${action.title}" carries its edit once resolved`);
   });
 
+  test('"Record a waiver" is a snippet filled with carveout.reviewer, today and an expiry 180 days on; only the ticket is left', async () => {
+    const config = vscode.workspace.getConfiguration('carveout');
+    await config.update('reviewer', 'Dana Reyes', vscode.ConfigurationTarget.Global);
+    try {
+      const document = await h.openAndShow(uri);
+      const [first] = await h.waitForCodes(uri, ['api-exclusivity@21', 'api-exclusivity@25', 'api-exclusivity@26']);
+      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, first.range, 'quickfix', 10)).filter(isCodeAction);
+      const waiver = actions.find((a) => a.title === 'Record a waiver for api-exclusivity');
+      assert.ok(waiver && waiver.edit, `the waiver fix among: ${actions.map((a) => a.title).join('; ')}`);
+      assert.strictEqual(await vscode.workspace.applyEdit(waiver.edit), true, 'applyEdit succeeded');
+      const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+      await h.waitUntil(() => document.getText().split('\n')[21].startsWith('<!-- carveout-waive'), 'the waiver line');
+      assert.strictEqual(document.getText().split('\n')[21],
+        `<!-- carveout-waive api-exclusivity: approved by Dana Reyes on ${day(0)}, expires ${day(180)}, ref <ticket> -->`);
+      await h.revertAndClose(uri);
+    } finally {
+      await config.update('reviewer', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('no action answers source.fixAll, so codeActionsOnSave cannot rewrite a spec', async () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const all = new vscode.Range(0, 0, document.lineCount, 0);
