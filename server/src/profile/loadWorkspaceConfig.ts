@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { checkIgnoreGlobs } from './isIgnored';
 import { loadBuiltinProfile, parseProfile } from './loadProfile';
 import { LineMap } from '../core/lineMap';
 import { sortProblems } from './problems';
@@ -87,7 +88,8 @@ function readConfig(text: string, file: string): ConfigSource {
   if (!source) return { problems: parsed.problems };
   // An empty file, or one with only comments, is a valid config that sets nothing.
   const data = source.data ?? {};
-  const issues = validateAgainstSchema('workspace', data);
+  const schemaIssues = validateAgainstSchema('workspace', data);
+  const issues = schemaIssues.length > 0 ? schemaIssues : checkIgnoreGlobs(data as WorkspaceConfig);
   if (issues.length > 0) return { source, problems: sortProblems(problemsAt(source, issues)) };
   return { config: data as WorkspaceConfig, source, problems: [] };
 }
