@@ -4,7 +4,6 @@
  * feature. Each feature module maps the shared SpecModel to protocol types;
  * this file only connects them, and runs every handler through `runSafe`.
  */
-import { readFileSync } from 'node:fs';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -36,6 +35,7 @@ import { profileFileDiagnostics } from './features/profileDiagnostics';
 import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
+import { readSourceFile } from './profile/readSourceFile';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
 import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest } from './shared/protocol';
 import type { SpecModel } from './specModel';
@@ -113,7 +113,6 @@ export function startServer(connection: Connection): void {
     return resolved;
   };
   const specs = new SpecModels(settingsOf);
-  const readText = (file: string): string => readFileSync(file, 'utf8');
 
   const kindOf = (uri: string) => documentKind(uri, (path) => profiles.isNamedProfile(path));
 
@@ -142,7 +141,7 @@ export function startServer(connection: Connection): void {
       const reason = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows (${client.maxFileSize.toLocaleString('en-US')}).`;
       return [notCheckedDiagnostic(reason, 0)];
     }
-    return profileFileDiagnostics(text, path, kind, readText);
+    return profileFileDiagnostics(text, path, kind, readSourceFile);
   }
 
   const push = new PushDiagnostics({

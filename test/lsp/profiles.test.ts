@@ -5,6 +5,7 @@
  * and fixing the file on disk clears the fallback.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -147,6 +148,21 @@ for (const pull of [false, true]) {
     });
   });
 }
+
+describe('profile files that are not regular files', { skip: process.platform === 'win32' && 'FIFOs are POSIX' }, () => {
+  it('a carveout.profile setting naming a FIFO falls back visibly instead of blocking the server', async () => {
+    const root = workspace({});
+    execFileSync('mkfifo', [join(root, 'profile.yaml')]);
+    await withSession({ folders: [root], settings: { debounceMs: 0, profile: 'profile.yaml' } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+      assert.equal(
+        diagnostics[0].message,
+        `Cannot read the profile "profile.yaml" set in carveout.profile (it is a pipe, not a regular file), so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
+      );
+    });
+  });
+});
 
 describe('config documents in the editor', () => {
   it('re-checks specs when .carveout.yaml is saved in the editor, for clients that do not watch files', async () => {

@@ -3,20 +3,18 @@
  * and the profile it names, or the profile given by `--profile`. Results are
  * cached per config file, since a repository of specs shares a few configs.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
 import { applyWorkspaceConfig, findWorkspaceConfig, loadWorkspace } from '../profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
+import { readSourceFile } from '../profile/readSourceFile';
 
 export interface Settings {
   profile: Profile;
   config: WorkspaceConfig;
   configFile?: string;
 }
-
-const readText = (file: string): string => readFileSync(file, 'utf8');
 
 export class SettingsLoader {
   private readonly byConfig = new Map<string, Settings>();
@@ -28,7 +26,7 @@ export class SettingsLoader {
     if (profileFile !== undefined) {
       let text: string | undefined;
       try {
-        text = readText(profileFile);
+        text = readSourceFile(profileFile);
       } catch (error) {
         this.problems.push({ file: profileFile, message: `Cannot read the profile: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
@@ -60,7 +58,7 @@ export class SettingsLoader {
     } else {
       let workspace;
       try {
-        workspace = loadWorkspace(readText(configFile), configFile, readText);
+        workspace = loadWorkspace(readSourceFile(configFile), configFile, readSourceFile);
       } catch (error) {
         this.problems.push({ file: configFile, message: `Cannot read the config: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }

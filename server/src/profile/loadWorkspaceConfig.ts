@@ -58,7 +58,7 @@ export function findWorkspaceConfig(startDir: string, stopDir?: string): string 
     let dir = resolve(startDir);
     for (;;) {
       const candidate = join(dir, WORKSPACE_CONFIG_NAME);
-      if (isFile(candidate)) return candidate;
+      if (isConfigEntry(candidate)) return candidate;
       const parent = dirname(dir);
       if (dir === stop || parent === dir) return undefined;
       dir = parent;
@@ -68,9 +68,10 @@ export function findWorkspaceConfig(startDir: string, stopDir?: string): string 
   }
 }
 
-function isFile(path: string): boolean {
+/** Anything but a directory: a config that is a FIFO or a device must be reported when read, not passed over. */
+function isConfigEntry(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -6,7 +6,6 @@
  * Results are cached per config file and setting, since a workspace of specs
  * shares a few of them; file changes clear the cache.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
+import { readSourceFile } from '../profile/readSourceFile';
 
 /** Why the profile or config the user named is not used as written. */
 export interface ProfileFallback {
@@ -62,8 +62,6 @@ interface ConfigLoad {
   profileFailure?: Failure;
 }
 
-const readText: ReadFile = (file) => readFileSync(file, 'utf8');
-
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
@@ -81,7 +79,7 @@ export class ProfileResolver {
   private readonly cache = new Map<string, ProfileChoice>();
   private readonly named = new Set<string>();
 
-  constructor(private readonly readFile: ReadFile = readText) {}
+  constructor(private readonly readFile: ReadFile = readSourceFile) {}
 
   /** Whether a setting or a config names this file as a profile; such files are validated as profiles when open. */
   isNamedProfile(path: string): boolean {
