@@ -140,7 +140,7 @@ for (const pull of [false, true]) {
         assert.equal(diagnostics[0].code, 'profile-error');
         assert.equal(
           diagnostics[0].message,
-          `Cannot read the profile "contracts/missing.yaml" set in carveout.profile (ENOENT: no such file or directory, open '${join(root, 'contracts', 'missing.yaml')}'), ` +
+          `Cannot read the profile "contracts/missing.yaml" set in carveout.profile (ENOENT: no such file or directory, stat '${join(root, 'contracts', 'missing.yaml')}'), ` +
             `so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
         );
         assert.equal(diagnostics[1].code, 'api-exclusivity');
