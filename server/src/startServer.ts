@@ -36,13 +36,14 @@ import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
 import { readSourceFile } from './profile/readSourceFile';
+import { readWithin } from './profile/workspaceRoot';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
 import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
 import { ProfileFileWatcher } from './workspaceSettings/fileWatching';
-import { ProfileResolver } from './workspaceSettings/profileResolver';
+import { ProfileResolver, workspaceRoot } from './workspaceSettings/profileResolver';
 import { WorkspaceFolders } from './workspaceSettings/workspaceFolders';
 
 /** What the client can do, read once from `initialize`. */
@@ -141,7 +142,7 @@ export function startServer(connection: Connection): void {
       const reason = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows (${client.maxFileSize.toLocaleString('en-US')}).`;
       return [notCheckedDiagnostic(reason, 0)];
     }
-    return profileFileDiagnostics(text, path, kind, readSourceFile);
+    return profileFileDiagnostics(text, path, kind, readWithin(workspaceRoot(folders.folderOf(path)?.path, path), readSourceFile));
   }
 
   const push = new PushDiagnostics({

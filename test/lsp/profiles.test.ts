@@ -164,6 +164,35 @@ describe('profile files that are not regular files', { skip: process.platform ==
   });
 });
 
+describe('files a workspace config may name', () => {
+  const secret = 'ghp_s3cr3tT0k3n';
+
+  it('a profile outside the workspace folder is refused unread, and its text is never shown', async () => {
+    const root = workspace({ '.git-credentials': `https://user:${secret}@github.com\n`, 'ws/.carveout.yaml': 'profile: ../.git-credentials\n' });
+    const folder = join(root, 'ws');
+    await withSession({ folders: [folder], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(folder, 'gcp.pspec.md')) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+      assert.equal(diagnostics[0].code, 'profile-error');
+      assert.match(String(diagnostics[0].message), /Cannot read the profile "\.\.\/\.git-credentials" \(it is outside the workspace folder /);
+      const configUri = await session.open('profile: ../.git-credentials\n', { uri: fileUri(join(folder, '.carveout.yaml')) });
+      const configDiagnostics = await session.waitForDiagnostics(configUri, (d) => d.length > 0);
+      assert.match(String(configDiagnostics[0].message), /it is outside the workspace folder/);
+      assert.doesNotMatch(JSON.stringify([diagnostics, configDiagnostics]), new RegExp(secret));
+    });
+  });
+
+  it('a .carveout.yaml above the workspace folder is not used', async () => {
+    const root = workspace({ '.carveout.yaml': 'regime: 2019-07\n' });
+    const folder = join(root, 'ws');
+    await withSession({ folders: [folder], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(folder, 'gcp.pspec.md')) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['api-exclusivity']);
+    });
+  });
+});
+
 describe('config documents in the editor', () => {
   it('re-checks specs when .carveout.yaml is saved in the editor, for clients that do not watch files', async () => {
     const root = workspace({ '.carveout.yaml': 'regime: 2025-10\n' });

@@ -131,7 +131,7 @@ describe('parseWorkspaceConfig', () => {
     assert.deepEqual(parseWorkspaceConfig('\u0000\u0001', CONFIG).problems.map(at), [
       [CONFIG, 'The file contains the control character U+0000, which YAML does not allow; it may not be a text file.', 1, 1, 1, 2],
     ]);
-    assert.deepEqual(parseWorkspaceConfig('- a\n', CONFIG).problems.map(at), [[CONFIG, 'Expected a mapping, found a list.', 1, 1, 1, 4]]);
+    assert.deepEqual(parseWorkspaceConfig('- a\n', CONFIG).problems.map(at), [[CONFIG, 'The file is not a workspace configuration: its top level is a list, not a mapping.', 1, 1, 1, 4]]);
   });
 });
 

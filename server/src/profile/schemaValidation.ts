@@ -39,10 +39,10 @@ export function validateAgainstSchema(name: SchemaName, data: unknown): DataIssu
   }
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  return errors.filter((e) => e.keyword !== 'propertyNames').map(toIssue);
+  return errors.filter((e) => e.keyword !== 'propertyNames').map((error) => toIssue(error, name));
 }
 
-function toIssue(error: ErrorObject): DataIssue {
+function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
   const path = parsePointer(error.instancePath);
   const params = error.params as Record<string, unknown>;
   if (error.propertyName !== undefined) {
@@ -57,6 +57,8 @@ function toIssue(error: ErrorObject): DataIssue {
       return { path: [...path, name], part: 'key', message: `Unknown property "${name}"; expected one of: ${allowed.join(', ')}.` };
     }
     case 'type':
+      // A top level of the wrong type means the file is something else, perhaps private: its text is not repeated.
+      if (path.length === 0) return { path, message: `The file is not a ${name === 'profile' ? 'profile' : 'workspace configuration'}: its top level is ${kind(error.data)}, not a mapping.` };
       return { path, message: `Expected ${article(String(params.type))}, found ${describe(error.data)}.` };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
@@ -135,11 +137,16 @@ function article(type: string): string {
 }
 
 function describe(value: unknown): string {
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  if (typeof value === 'boolean' || typeof value === 'number') return `the ${typeof value} ${String(value)}`;
+  return kind(value);
+}
+
+function kind(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${quote(value)}`;
-  return `${typeof value === 'boolean' ? 'the boolean' : 'the number'} ${String(value)}`;
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
 function quote(value: unknown): string {
