@@ -56,9 +56,10 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
     return 2;
   }
 
-  const { files, missing } = collectFiles(args.paths);
-  let inputErrors = missing.length;
+  const { files, missing, unreadable } = collectFiles(args.paths);
+  let inputErrors = missing.length + unreadable.length;
   for (const path of missing) io.err(`${path}: error input no such file or directory\n`);
+  for (const { path, reason } of unreadable) io.err(`${path}: error input cannot read it: ${reason}\n`);
 
   const profiles: Profile[] = [];
   const jobs: SpecJob[] = [];

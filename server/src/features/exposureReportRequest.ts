@@ -43,11 +43,14 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
   const seen = new Set<string>();
   const several = sources.folders.length > 1;
   for (const folder of sources.folders) {
-    for (const file of collectFiles([folder.path]).files) {
+    const shownPath = (file: string): string => (several ? `${folder.name}/` : '') + (relative(folder.path, file).split('\\').join('/') || '.');
+    const collected = collectFiles([folder.path]);
+    for (const { path, reason } of collected.unreadable) skipped.push({ path: shownPath(path), reason: `cannot read it: ${reason}` });
+    for (const file of collected.files) {
       if (token?.isCancellationRequested) return { markdown: '', specCount: 0, findingCount: 0 };
       if (seen.has(file)) continue;
       seen.add(file);
-      const shown = (several ? `${folder.name}/` : '') + relative(folder.path, file).split('\\').join('/');
+      const shown = shownPath(file);
       const document = open.get(file);
       const uri = document?.uri ?? pathToFileURL(file).href;
       const settings = await sources.settingsOf(uri);
