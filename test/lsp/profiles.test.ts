@@ -164,6 +164,18 @@ describe('profile files that are not regular files', { skip: process.platform ==
   });
 });
 
+describe('ignore globs', () => {
+  it('match in linear time, so a glob that makes regular expressions backtrack cannot hang the server', async () => {
+    const evil = '**/*a*a*a*a*a*a*a*a*a*a*a*b';
+    const root = workspace({ '.carveout.yaml': `ignore: ["${evil}", "drafts/**"]\n` });
+    await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, `${'a'.repeat(120)}.pspec.md`)) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['api-exclusivity']);
+    });
+  });
+});
+
 describe('files a workspace config may name', () => {
   const secret = 'ghp_s3cr3tT0k3n';
 
