@@ -74,6 +74,18 @@ describe('files a workspace config may name', () => {
     assert.match(result.stderr, /notes\.txt:1:1 error profile The file is not a profile: its top level is a string, not a mapping\./m);
   });
 
+  it('schema problems of a mapping that is not a profile name neither its keys nor its values', () => {
+    const root = outerFolder({
+      'repo/.carveout.yaml': 'profile: settings.yaml\n',
+      'repo/settings.yaml': `id: ${SECRET}\n${SECRET}: 1\nrules: [${SECRET}, ${SECRET}]\nregimes: ${SECRET}\n`,
+      'repo/api.pspec.md': SPEC,
+    });
+    const result = carveout(join(root, 'repo'), 'check', 'api.pspec.md');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /settings\.yaml:1:5 error profile This value is not valid: an id is/);
+    assert.doesNotMatch(result.stdout + result.stderr, new RegExp(SECRET));
+  });
+
   it('YAML syntax errors do not quote the text either', () => {
     const root = outerFolder({
       'repo/.carveout.yaml': 'profile: broken.yaml\n',

@@ -189,7 +189,7 @@ describe('resolveProfile', () => {
     assert.equal(resolved.profile, loadBuiltinProfile());
     const line = broken.slice(0, broken.indexOf('severity: quiet')).split('\n').length;
     assert.deepEqual(resolved.problems.map(at), [
-      ['/repo/specs/acme.yaml', '"quiet" is not allowed here; expected one of: error, warning, information, hint.', line, 15, line, 20],
+      ['/repo/specs/acme.yaml', 'This value is not allowed here; expected one of: error, warning, information, hint.', line, 15, line, 20],
       [CONFIG, 'The profile "acme.yaml" has 1 problem; using the built-in profile.', 1, 1, 1, 1],
     ]);
   });
