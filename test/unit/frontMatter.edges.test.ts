@@ -42,6 +42,17 @@ describe('front matter under every line-break style', () => {
       assert.deepEqual(findingsOf(text, run(text).findings), ['api-exclusivity@6:1-6:36']);
     });
 
+    it(`ends the range of a list or block value on its last line with ${name} line endings`, () => {
+      const text = ['---', 'served-on:', '  - aws', 'served-on:', '  - gcp', 'launch:', '  - 2025-11-03', 'notes: |', '  kept', '---', 'Body.', ''].join(eol);
+      const entries = parseFrontMatter(text).frontMatter!.entries;
+      assert.deepEqual(entries.map((entry) => text.slice(entry.valueSpan.start, entry.valueSpan.end)), ['- aws', '- gcp', '- 2025-11-03', `|${eol}  kept`]);
+      const lines = new LineMap(text);
+      for (const finding of run(text).findings) {
+        const end = lines.position(finding.span.end);
+        assert.ok(finding.span.end <= lines.lineEnd(end.line) && end.character > 0, `${finding.message} ends past the end of its line`);
+      }
+    });
+
     it(`keeps a duplicate-key range on its line with ${name} line endings`, () => {
       for (const body of [['product: a', 'product: b'], ['? ', '? ']]) {
         const text = ['---', ...body, '---', 'Body.', ''].join(eol);

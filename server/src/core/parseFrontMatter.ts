@@ -4,6 +4,7 @@
  * diagnostics and quick fixes can point at, and edit, single values.
  */
 import type { Node } from 'yaml';
+import { trimSpan } from './findBlocks';
 import { yaml } from './yaml';
 import type { FrontMatter, FrontMatterEntry, Span } from './types';
 
@@ -24,10 +25,15 @@ const OPENING = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/;
 const LINE_BREAK = /\r\n|\r|\n/g;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
-function nodeSpan(node: Node | null | undefined, offset: number, fallback: Span): Span {
+/**
+ * The span of a node in `text`. The parser ends a block list or block scalar
+ * after its last line break, so the span is trimmed to end on its last line,
+ * where an editor should underline it.
+ */
+function nodeSpan(text: string, node: Node | null | undefined, offset: number, fallback: Span): Span {
   const range = node?.range;
   if (!range) return fallback;
-  return { start: offset + range[0], end: offset + range[1] };
+  return trimSpan(text, offset + range[0], offset + range[1]);
 }
 
 function scalarText(node: unknown): string | undefined {
@@ -92,30 +98,30 @@ export function parseFrontMatter(text: string): FrontMatterParse {
   const root = document.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { frontMatter, bodyStart: closing.end, problems };
   if (!isMap(root)) {
-    problems.push({ message: 'Front matter must be a set of `key: value` lines.', span: nodeSpan(root, contentStart, frontMatter.contentSpan) });
+    problems.push({ message: 'Front matter must be a set of `key: value` lines.', span: nodeSpan(text, root, contentStart, frontMatter.contentSpan) });
     return { frontMatter, bodyStart: closing.end, problems };
   }
   for (const pair of root.items) {
     const key = scalarText(pair.key);
     if (key === undefined) continue;
-    const keySpan = nodeSpan(pair.key as Node, contentStart, frontMatter.contentSpan);
+    const keySpan = nodeSpan(text, pair.key as Node, contentStart, frontMatter.contentSpan);
     const valueNode = pair.value as Node | null;
     const entry: FrontMatterEntry = {
       key,
       values: [],
       keySpan,
-      valueSpan: nodeSpan(valueNode, contentStart, { start: keySpan.end, end: keySpan.end }),
+      valueSpan: nodeSpan(text, valueNode, contentStart, { start: keySpan.end, end: keySpan.end }),
       itemSpans: [],
     };
     if (isSeq(valueNode)) {
       for (const item of valueNode.items) {
         const value = scalarText(item);
         if (value === undefined) {
-          problems.push({ message: `\`${key}\` must list plain values.`, span: nodeSpan(item as Node, contentStart, entry.valueSpan) });
+          problems.push({ message: `\`${key}\` must list plain values.`, span: nodeSpan(text, item as Node, contentStart, entry.valueSpan) });
           continue;
         }
         entry.values.push(value);
-        entry.itemSpans.push(nodeSpan(item as Node, contentStart, entry.valueSpan));
+        entry.itemSpans.push(nodeSpan(text, item as Node, contentStart, entry.valueSpan));
       }
     } else if (valueNode === null || isScalar(valueNode)) {
       const value = scalarText(valueNode);
