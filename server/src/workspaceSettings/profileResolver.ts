@@ -106,22 +106,24 @@ export class ProfileResolver {
   }
 
   resolve(request: ProfileRequest): ProfileChoice {
-    const start = request.documentPath !== undefined ? dirname(request.documentPath) : request.folderPath;
     const root = workspaceRoot(request.folderPath, request.documentPath);
-    const configFile = start === undefined || root === undefined ? undefined : findWorkspaceConfig(start, root.path);
+    // The search starts in the document's folder, or at the root for requests about no document in particular.
+    const configFile = root && findWorkspaceConfig(request.documentPath !== undefined ? dirname(request.documentPath) : root.path, root.path);
+    const found = configFile === undefined || root === undefined ? undefined : { configFile, root };
     const key = [configFile ?? '', request.settingProfile, request.folderPath ?? '', request.documentPath === undefined ? '' : dirname(request.documentPath)].join('\0');
     let choice = this.cache.get(key);
     if (!choice) {
-      choice = this.load(configFile, root, request);
+      choice = this.load(found, request);
       this.cache.set(key, choice);
     }
     return choice;
   }
 
-  private load(configFile: string | undefined, root: WorkspaceRoot | undefined, request: ProfileRequest): ProfileChoice {
+  private load(found: { configFile: string; root: WorkspaceRoot } | undefined, request: ProfileRequest): ProfileChoice {
     const builtin = loadBuiltinProfile();
     const usingBuiltin = `so this spec is checked with the built-in profile "${builtin.title}"`;
-    const loaded: ConfigLoad = configFile === undefined || root === undefined ? { config: {}, profile: builtin } : this.loadConfig(configFile, root, request.folderPath);
+    const configFile = found?.configFile;
+    const loaded: ConfigLoad = found === undefined ? { config: {}, profile: builtin } : this.loadConfig(found.configFile, found.root, request.folderPath);
     const config = loaded.config;
     const base = { config, configFile };
 
