@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -22,8 +22,8 @@ function workspace(files: Record<string, string>): string {
   return root;
 }
 
-function carveout(cwd: string, args: string[], options: SpawnSyncOptions = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000, ...options });
+function carveout(cwd: string, args: string[], options: SpawnSyncOptions = {}, cli = CLI): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 20_000, ...options });
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -61,9 +61,16 @@ describe('files found in folders', { skip: process.platform === 'win32' && 'symb
     const root = workspace({ 'specs/own.pspec.md': API_ON_AWS, 'specs/locked/hidden.pspec.md': API_ON_AWS });
     chmodSync(root, 0o755);
     chmodSync(join(root, 'specs', 'locked'), 0o000);
-    // Root reads any folder, so the check runs as an unprivileged user when the tests run as root.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const result = carveout(root, ['check', 'specs', '--fail-on', 'never'], asUser);
+    // Root reads any folder, so as root the check runs as an unprivileged user, from a copy of the bundle that this
+    // user can read wherever the repository is.
+    let cli = CLI;
+    let asUser: SpawnSyncOptions = {};
+    if (process.getuid?.() === 0) {
+      cli = join(root, 'cli.js');
+      copyFileSync(CLI, cli);
+      asUser = { uid: 65534, gid: 65534 };
+    }
+    const result = carveout(root, ['check', 'specs', '--fail-on', 'never'], asUser, cli);
     chmodSync(join(root, 'specs', 'locked'), 0o755);
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /^specs\/locked: error input cannot read it: EACCES/m);
