@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +30,10 @@ const contexts = await Promise.all(
     }),
   ),
 );
+
+// A production build writes no source maps, so it removes those of an earlier development build: they would
+// describe other bundles than the minified ones beside them.
+if (production) for (const entry of entries) rmSync(`dist/${entry.out}.js.map`, { force: true });
 
 // The JSON Schemas ship in the VSIX for the YAML extension's `yamlValidation`. Their
 // file names match their `$id`s, so the relative `$ref`s between them resolve.

@@ -4,7 +4,6 @@
  * feature. Each feature module maps the shared SpecModel to protocol types;
  * this file only connects them, and runs every handler through `runSafe`.
  */
-import { readFileSync } from 'node:fs';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -38,13 +37,15 @@ import { profileFileDiagnostics } from './features/profileDiagnostics';
 import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
+import { readSourceFile } from './profile/readSourceFile';
+import { readWithin } from './profile/workspaceRoot';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
 import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
 import { ProfileFileWatcher } from './workspaceSettings/fileWatching';
-import { ProfileResolver } from './workspaceSettings/profileResolver';
+import { ProfileResolver, workspaceRoot } from './workspaceSettings/profileResolver';
 import { WorkspaceFolders } from './workspaceSettings/workspaceFolders';
 
 /** What the client can do, read once from `initialize`. */
@@ -128,7 +129,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return resolved;
   };
   const specs = new SpecModels(settingsOf);
-  const readText = (file: string): string => readFileSync(file, 'utf8');
 
   const kindOf = (uri: string) => documentKind(uri, (path) => profiles.isNamedProfile(path));
 
@@ -157,7 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const reason = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows (${client.maxFileSize.toLocaleString('en-US')}).`;
       return [notCheckedDiagnostic(reason, 0)];
     }
-    return profileFileDiagnostics(text, path, kind, readText);
+    return profileFileDiagnostics(text, path, kind, readWithin(workspaceRoot(folders.folderOf(path)?.path, path), readSourceFile));
   }
 
   const push = new PushDiagnostics({

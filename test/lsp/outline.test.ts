@@ -43,6 +43,16 @@ describe('outline and folding', () => {
   });
   after(() => session.dispose());
 
+  it('names an empty front-matter key with a placeholder, since VS Code rejects a symbol without a name', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      const emptyKeyUri = await session.open('---\n: stray value\nproduct: Atlas\n---\nBody.\n');
+      const [frontMatter] = await session.documentSymbols(emptyKeyUri);
+      assert.deepEqual(frontMatter.children?.map((child) => [child.name, child.detail]), [
+        ['(empty key)', 'stray value'],
+        ['product', 'Atlas'],
+      ]);
+    }));
+
   it('lists the front matter as a namespace of keys, then headings nested by level', async () => {
     const symbols = await session.documentSymbols(uri);
     const key = (name: string, line: number, detail: string) => ({

@@ -5,6 +5,7 @@
  * and fixing the file on disk clears the fallback.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -139,7 +140,7 @@ for (const pull of [false, true]) {
         assert.equal(diagnostics[0].code, 'profile-error');
         assert.equal(
           diagnostics[0].message,
-          `Cannot read the profile "contracts/missing.yaml" set in carveout.profile (ENOENT: no such file or directory, open '${join(root, 'contracts', 'missing.yaml')}'), ` +
+          `Cannot read the profile "contracts/missing.yaml" set in carveout.profile (ENOENT: no such file or directory, stat '${join(root, 'contracts', 'missing.yaml')}'), ` +
             `so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
         );
         assert.equal(diagnostics[1].code, 'api-exclusivity');
@@ -147,6 +148,62 @@ for (const pull of [false, true]) {
     });
   });
 }
+
+describe('profile files that are not regular files', { skip: process.platform === 'win32' && 'FIFOs are POSIX' }, () => {
+  it('a carveout.profile setting naming a FIFO falls back visibly instead of blocking the server', async () => {
+    const root = workspace({});
+    execFileSync('mkfifo', [join(root, 'profile.yaml')]);
+    await withSession({ folders: [root], settings: { debounceMs: 0, profile: 'profile.yaml' } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+      assert.equal(
+        diagnostics[0].message,
+        `Cannot read the profile "profile.yaml" set in carveout.profile (it is a pipe, not a regular file), so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
+      );
+    });
+  });
+});
+
+describe('ignore globs', () => {
+  it('match in linear time, so a glob that makes regular expressions backtrack cannot hang the server', async () => {
+    const evil = '**/*a*a*a*a*a*a*a*a*a*a*a*b';
+    const root = workspace({ '.carveout.yaml': `ignore: ["${evil}", "drafts/**"]\n` });
+    await withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(root, `${'a'.repeat(120)}.pspec.md`)) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['api-exclusivity']);
+    });
+  });
+});
+
+describe('files a workspace config may name', () => {
+  const secret = 'ghp_s3cr3tT0k3n';
+
+  it('a profile outside the workspace folder is refused unread, and its text is never shown', async () => {
+    const root = workspace({ '.git-credentials': `https://user:${secret}@github.com\n`, 'ws/.carveout.yaml': 'profile: ../.git-credentials\n' });
+    const folder = join(root, 'ws');
+    await withSession({ folders: [folder], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(folder, 'gcp.pspec.md')) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length === 2);
+      assert.equal(diagnostics[0].code, 'profile-error');
+      assert.match(String(diagnostics[0].message), /Cannot read the profile "\.\.\/\.git-credentials" \(it is outside the workspace folder /);
+      const configUri = await session.open('profile: ../.git-credentials\n', { uri: fileUri(join(folder, '.carveout.yaml')) });
+      const configDiagnostics = await session.waitForDiagnostics(configUri, (d) => d.length > 0);
+      assert.match(String(configDiagnostics[0].message), /it is outside the workspace folder/);
+      assert.doesNotMatch(JSON.stringify([diagnostics, configDiagnostics]), new RegExp(secret));
+    });
+  });
+
+  it('a .carveout.yaml above the workspace folder is not used', async () => {
+    const root = workspace({ '.carveout.yaml': 'regime: 2019-07\n' });
+    const folder = join(root, 'ws');
+    await withSession({ folders: [folder], settings: { debounceMs: 0 } }, async (session) => {
+      const specUri = await session.open(GCP_SPEC, { uri: fileUri(join(folder, 'gcp.pspec.md')) });
+      const diagnostics = await session.waitForDiagnostics(specUri, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['api-exclusivity']);
+    });
+  });
+});
 
 describe('config documents in the editor', () => {
   it('re-checks specs when .carveout.yaml is saved in the editor, for clients that do not watch files', async () => {

@@ -89,7 +89,7 @@ test('front matter keeps the exact ranges of keys, values and list items', () =>
   assert.deepEqual(slices, [
     ['classification', 'api', ['api']],
     ['served-on', '[aws, gcp]', ['aws', 'gcp']],
-    ['customers', '- enterprise\n', ['enterprise']],
+    ['customers', '- enterprise', ['enterprise']],
   ]);
 });
 

@@ -131,7 +131,7 @@ describe('parseWorkspaceConfig', () => {
     assert.deepEqual(parseWorkspaceConfig('\u0000\u0001', CONFIG).problems.map(at), [
       [CONFIG, 'The file contains the control character U+0000, which YAML does not allow; it may not be a text file.', 1, 1, 1, 2],
     ]);
-    assert.deepEqual(parseWorkspaceConfig('- a\n', CONFIG).problems.map(at), [[CONFIG, 'Expected a mapping, found a list.', 1, 1, 1, 4]]);
+    assert.deepEqual(parseWorkspaceConfig('- a\n', CONFIG).problems.map(at), [[CONFIG, 'The file is not a workspace configuration: its top level is a list, not a mapping.', 1, 1, 1, 4]]);
   });
 });
 
@@ -189,7 +189,7 @@ describe('resolveProfile', () => {
     assert.equal(resolved.profile, loadBuiltinProfile());
     const line = broken.slice(0, broken.indexOf('severity: quiet')).split('\n').length;
     assert.deepEqual(resolved.problems.map(at), [
-      ['/repo/specs/acme.yaml', '"quiet" is not allowed here; expected one of: error, warning, information, hint.', line, 15, line, 20],
+      ['/repo/specs/acme.yaml', 'This value is not allowed here; expected one of: error, warning, information, hint.', line, 15, line, 20],
       [CONFIG, 'The profile "acme.yaml" has 1 problem; using the built-in profile.', 1, 1, 1, 1],
     ]);
   });

@@ -4,12 +4,12 @@
  * because analysis is CPU bound and each spec is independent; a few files are
  * analysed inline, where starting workers would cost more than it saves.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import type { Profile } from '../profile/profileTypes';
+import { readSpec } from './readSpec';
 
 /** Below this many specs, one thread is faster than starting workers. */
 const WORKER_THRESHOLD = 64;
@@ -39,15 +39,6 @@ export interface WorkerInput {
    * slower simply takes fewer.
    */
   next?: SharedArrayBuffer;
-}
-
-/** Reads a spec as text; binary content is refused rather than misread. */
-export function readSpec(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a text spec');
-  const text = bytes.toString('utf8');
-  // Editors hide a byte-order mark, so columns are counted without it.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function analyzeJob(input: WorkerInput, job: SpecJob): SpecResult {

@@ -3,8 +3,9 @@
  * waived findings stay in the log with an in-source suppression, so that a
  * reviewer's sign-off is visible rather than the finding vanishing.
  */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Profile, Severity } from '../profile/profileTypes';
 import { oneBased, type CheckedFile } from './checkedFile';
 
@@ -34,7 +35,19 @@ function describeRules(profile: Profile): ReportingDescriptor[] {
   });
 }
 
+/**
+ * A spec's location: a URI reference relative to `%SRCROOT%` for a spec under
+ * the root, else an absolute file URI. The conversion from a path encodes
+ * every character a URI reserves (`#`, `?`, `%`, spaces), which `encodeURI`
+ * leaves as they are.
+ */
+function artifactLocation(path: string, root: string, rootUri: string): ArtifactLocation {
+  const uri = pathToFileURL(resolve(root, path)).href;
+  return uri.startsWith(rootUri) ? { uri: uri.slice(rootUri.length), uriBaseId: '%SRCROOT%' } : { uri };
+}
+
 export function formatSarif(files: readonly CheckedFile[], profile: Profile, version: string, root: string): string {
+  const rootUri = pathToFileURL(`${root}/`).href;
   const rules = describeRules(profile);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results: Result[] = [];
@@ -44,7 +57,7 @@ export function formatSarif(files: readonly CheckedFile[], profile: Profile, ver
         ruleId: finding.rule,
         level: LEVELS[finding.severity],
         message: { text: finding.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' }, region: oneBased(file.lines, finding.span) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path, root, rootUri), region: oneBased(file.lines, finding.span) } }],
         properties: { clauses: finding.clauses, carveOuts: finding.carveOuts, regime: file.analysis.regime.id, severity: finding.severity },
       };
       const index = ruleIndex.get(finding.rule);
@@ -56,7 +69,7 @@ export function formatSarif(files: readonly CheckedFile[], profile: Profile, ver
             kind: 'inSource',
             status: 'accepted',
             justification: `Waived by ${waiver.approver ?? 'unknown'}${waiver.approvedOn ? ` on ${waiver.approvedOn}` : ''}${waiver.reference ? `, ref ${waiver.reference}` : ''}`,
-            location: { physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' }, region: oneBased(file.lines, waiver.span) } },
+            location: { physicalLocation: { artifactLocation: artifactLocation(file.path, root, rootUri), region: oneBased(file.lines, waiver.span) } },
             properties: { approver: waiver.approver, approvedOn: waiver.approvedOn, expires: waiver.expires, reference: waiver.reference },
           },
         ];
@@ -71,7 +84,7 @@ export function formatSarif(files: readonly CheckedFile[], profile: Profile, ver
       {
         tool: { driver: { name: 'Carveout', version, semanticVersion: version, rules } },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${root}/`).href } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
         results,
       },
     ],

@@ -1,5 +1,6 @@
 /** `file:line:col severity rule message`, one finding a line, as compilers and editors expect. */
 import { oneBased, openFindings, type CheckedFile } from './checkedFile';
+import { escapeControls } from './escapeControls';
 
 export function formatText(files: readonly CheckedFile[]): string {
   const lines: string[] = [];
@@ -7,7 +8,7 @@ export function formatText(files: readonly CheckedFile[]): string {
     for (const finding of openFindings(file)) {
       const range = oneBased(file.lines, finding.span);
       const clauses = finding.clauses.length > 0 ? ` [${finding.clauses.join(', ')}]` : '';
-      lines.push(`${file.path}:${range.startLine}:${range.startColumn} ${finding.severity} ${finding.rule} ${finding.message}${clauses}`);
+      lines.push(escapeControls(`${file.path}:${range.startLine}:${range.startColumn} ${finding.severity} ${finding.rule} ${finding.message}${clauses}`));
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

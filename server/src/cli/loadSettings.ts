@@ -2,21 +2,23 @@
  * Finds the settings that apply to each spec: the nearest `.carveout.yaml`
  * and the profile it names, or the profile given by `--profile`. Results are
  * cached per config file, since a repository of specs shares a few configs.
+ * A config is looked for up to the root of the repository that holds the
+ * spec (else the current folder, else the spec's own folder), and may name
+ * only files inside that root.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
 import { applyWorkspaceConfig, findWorkspaceConfig, loadWorkspace } from '../profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
+import { readSourceFile } from '../profile/readSourceFile';
+import { findRepositoryRoot, isWithin, readWithin, type WorkspaceRoot } from '../profile/workspaceRoot';
 
 export interface Settings {
   profile: Profile;
   config: WorkspaceConfig;
   configFile?: string;
 }
-
-const readText = (file: string): string => readFileSync(file, 'utf8');
 
 export class SettingsLoader {
   private readonly byConfig = new Map<string, Settings>();
@@ -28,7 +30,7 @@ export class SettingsLoader {
     if (profileFile !== undefined) {
       let text: string | undefined;
       try {
-        text = readText(profileFile);
+        text = readSourceFile(profileFile);
       } catch (error) {
         this.problems.push({ file: profileFile, message: `Cannot read the profile: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
@@ -50,7 +52,8 @@ export class SettingsLoader {
   }
 
   forDirectory(directory: string): Settings {
-    const configFile = findWorkspaceConfig(directory);
+    const root = rootOf(directory);
+    const configFile = findWorkspaceConfig(directory, root.path);
     const key = configFile ?? '';
     const cached = this.byConfig.get(key);
     if (cached) return cached;
@@ -60,7 +63,8 @@ export class SettingsLoader {
     } else {
       let workspace;
       try {
-        workspace = loadWorkspace(readText(configFile), configFile, readText);
+        const read = readWithin(root, readSourceFile);
+        workspace = loadWorkspace(read(configFile), configFile, read);
       } catch (error) {
         this.problems.push({ file: configFile, message: `Cannot read the config: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
@@ -77,4 +81,11 @@ export class SettingsLoader {
   runProfile(): Profile {
     return this.explicit ?? this.forDirectory(process.cwd()).profile;
   }
+}
+
+function rootOf(directory: string): WorkspaceRoot {
+  const repository = findRepositoryRoot(directory);
+  if (repository !== undefined) return { path: repository, name: 'the repository' };
+  const cwd = process.cwd();
+  return isWithin(cwd, directory) ? { path: cwd, name: 'the current folder' } : { path: directory, name: "the spec's folder" };
 }

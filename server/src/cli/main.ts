@@ -9,6 +9,7 @@ import { analyzeSpecs, type SpecJob } from './analyzeSpecs';
 import type { CheckedFile } from './checkedFile';
 import { openFindings } from './checkedFile';
 import { collectFiles } from './collectFiles';
+import { escapeControls } from './escapeControls';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -45,20 +46,23 @@ function summary(files: readonly CheckedFile[]): string {
 }
 
 export async function check(args: CheckArguments, io: Io, workerScript: string): Promise<number> {
+  // Lines on standard error name files and quote profiles, so they are escaped as the text output is.
+  const report = (line: string): void => io.err(`${escapeControls(line)}\n`);
   const settings = new SettingsLoader(args.profile);
   if (settings.explicitProfileFailed) {
-    for (const problem of settings.problems) io.err(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}\n`);
+    for (const problem of settings.problems) report(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}`);
     return 2;
   }
   const runProfile = settings.runProfile();
   if (args.regime !== undefined && !runProfile.regimes.some((regime) => regime.id === args.regime)) {
-    io.err(`Unknown regime "${args.regime}". Known regimes: ${runProfile.regimes.map((regime) => regime.id).join(', ')}.\n`);
+    report(`Unknown regime "${args.regime}". Known regimes: ${runProfile.regimes.map((regime) => regime.id).join(', ')}.`);
     return 2;
   }
 
-  const { files, missing } = collectFiles(args.paths);
-  let inputErrors = missing.length;
-  for (const path of missing) io.err(`${path}: error input no such file or directory\n`);
+  const { files, missing, unreadable } = collectFiles(args.paths);
+  let inputErrors = missing.length + unreadable.length;
+  for (const path of missing) report(`${path}: error input no such file or directory`);
+  for (const { path, reason } of unreadable) report(`${path}: error input cannot read it: ${reason}`);
 
   const profiles: Profile[] = [];
   const jobs: SpecJob[] = [];
@@ -84,14 +88,14 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
   for (const result of await analyzeSpecs({ profiles, jobs }, workerScript)) {
     if ('error' in result) {
       inputErrors++;
-      io.err(`${result.file}: error input cannot check it: ${result.error}\n`);
+      report(`${result.file}: error input cannot check it: ${result.error}`);
       continue;
     }
     const path = relative(process.cwd(), resolve(result.file)).split(sep).join('/');
     checked.push({ path, analysis: result.analysis, lines: new LineMap(result.text), profile: profilesOf.get(result.file)! });
   }
 
-  for (const problem of settings.problems) io.err(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}\n`);
+  for (const problem of settings.problems) report(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}`);
   if (args.format === 'json') io.out(formatJson(checked));
   else if (args.format === 'sarif') io.out(formatSarif(checked, runProfile, VERSION, process.cwd()));
   else io.out(formatText(checked));
@@ -111,7 +115,7 @@ export async function main(argv: readonly string[], io: Io, workerScript: string
       io.out(`${VERSION}\n`);
       return 0;
     case 'usage-error':
-      io.err(`${parsed.message}\n\n${USAGE}`);
+      io.err(`${escapeControls(parsed.message)}\n\n${USAGE}`);
       return 2;
     case 'check':
       return check(parsed.check, io, workerScript);

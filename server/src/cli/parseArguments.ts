@@ -32,7 +32,7 @@ Options:
   -v, --version               show the version
 
 Exit codes: 0 clean at the --fail-on level, 1 findings at or above it,
-2 bad usage, a broken profile or an unreadable input.
+2 bad usage, a broken profile, an unreadable input or unwritable output.
 Carveout gives no legal advice.
 `;
 

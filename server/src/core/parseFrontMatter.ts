@@ -4,6 +4,7 @@
  * diagnostics and quick fixes can point at, and edit, single values.
  */
 import type { Node } from 'yaml';
+import { trimSpan } from './findBlocks';
 import { yaml } from './yaml';
 import type { FrontMatter, FrontMatterEntry, Span } from './types';
 
@@ -19,13 +20,20 @@ export interface FrontMatterParse {
   problems: FrontMatterProblem[];
 }
 
-const OPENING = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
+/** A fence alone in the text opens a front matter too, so that `---` and `---\n` are read alike. */
+const OPENING = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/;
+const LINE_BREAK = /\r\n|\r|\n/g;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
-function nodeSpan(node: Node | null | undefined, offset: number, fallback: Span): Span {
+/**
+ * The span of a node in `text`. The parser ends a block list or block scalar
+ * after its last line break, so the span is trimmed to end on its last line,
+ * where an editor should underline it.
+ */
+function nodeSpan(text: string, node: Node | null | undefined, offset: number, fallback: Span): Span {
   const range = node?.range;
   if (!range) return fallback;
-  return { start: offset + range[0], end: offset + range[1] };
+  return trimSpan(text, offset + range[0], offset + range[1]);
 }
 
 function scalarText(node: unknown): string | undefined {
@@ -34,18 +42,32 @@ function scalarText(node: unknown): string | undefined {
   return String(node.value);
 }
 
-/** Locates the closing fence: the first line after the opening that is `---` or `...`. */
+/** Locates the closing fence: the first line after the opening that is `---` or `...`, with any line-break style. */
 function findClosing(text: string, from: number): { contentEnd: number; end: number } | undefined {
-  let lineStart = from;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    if (CLOSING.test(text.slice(lineStart, contentEnd))) return { contentEnd: lineStart, end: lineEnd < text.length ? lineEnd + 1 : lineEnd };
-    if (lineEnd >= text.length) return undefined;
-    lineStart = lineEnd + 1;
+  LINE_BREAK.lastIndex = from;
+  for (let lineStart = from; ; ) {
+    const lineBreak = LINE_BREAK.exec(text);
+    const contentEnd = lineBreak ? lineBreak.index : text.length;
+    const end = lineBreak ? lineBreak.index + lineBreak[0].length : text.length;
+    if (CLOSING.test(text.slice(lineStart, contentEnd))) return { contentEnd: lineStart, end };
+    if (!lineBreak) return undefined;
+    lineStart = end;
   }
-  return undefined;
+}
+
+/**
+ * The span of a YAML error, kept on the line it is about. The parser puts
+ * some errors on a line break or at the very end of the content (a repeated
+ * empty key, for one), which would show them on the next line or on the
+ * closing fence; such a start moves back to the end of the line before.
+ */
+function errorSpan(text: string, content: Span, pos: readonly [number, number]): Span {
+  const isBreak = (offset: number): boolean => text[offset] === '\n' || text[offset] === '\r';
+  let start = Math.min(content.start + pos[0], content.end);
+  while (start > content.start && isBreak(start - 1) && (start === content.end || isBreak(start))) start--;
+  let lineEnd = start;
+  while (lineEnd < content.end && !isBreak(lineEnd)) lineEnd++;
+  return { start, end: Math.max(start, Math.min(content.start + Math.max(pos[1], pos[0] + 1), lineEnd)) };
 }
 
 export function parseFrontMatter(text: string): FrontMatterParse {
@@ -68,39 +90,38 @@ export function parseFrontMatter(text: string): FrontMatterParse {
   };
   const problems: FrontMatterProblem[] = [];
   const { isMap, isScalar, isSeq, parseDocument } = yaml();
-  const document = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  // The YAML parser knows only \n and \r\n as line breaks; a lone \r becomes \n, which keeps every offset.
+  const document = parseDocument(content.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false });
   for (const error of document.errors) {
-    const start = contentStart + Math.min(error.pos[0], content.length);
-    const end = contentStart + Math.min(Math.max(error.pos[1], error.pos[0] + 1), content.length);
-    problems.push({ message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, span: { start, end: Math.max(end, start) } });
+    problems.push({ message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, span: errorSpan(text, frontMatter.contentSpan, error.pos) });
   }
   const root = document.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { frontMatter, bodyStart: closing.end, problems };
   if (!isMap(root)) {
-    problems.push({ message: 'Front matter must be a set of `key: value` lines.', span: nodeSpan(root, contentStart, frontMatter.contentSpan) });
+    problems.push({ message: 'Front matter must be a set of `key: value` lines.', span: nodeSpan(text, root, contentStart, frontMatter.contentSpan) });
     return { frontMatter, bodyStart: closing.end, problems };
   }
   for (const pair of root.items) {
     const key = scalarText(pair.key);
     if (key === undefined) continue;
-    const keySpan = nodeSpan(pair.key as Node, contentStart, frontMatter.contentSpan);
+    const keySpan = nodeSpan(text, pair.key as Node, contentStart, frontMatter.contentSpan);
     const valueNode = pair.value as Node | null;
     const entry: FrontMatterEntry = {
       key,
       values: [],
       keySpan,
-      valueSpan: nodeSpan(valueNode, contentStart, { start: keySpan.end, end: keySpan.end }),
+      valueSpan: nodeSpan(text, valueNode, contentStart, { start: keySpan.end, end: keySpan.end }),
       itemSpans: [],
     };
     if (isSeq(valueNode)) {
       for (const item of valueNode.items) {
         const value = scalarText(item);
         if (value === undefined) {
-          problems.push({ message: `\`${key}\` must list plain values.`, span: nodeSpan(item as Node, contentStart, entry.valueSpan) });
+          problems.push({ message: `\`${key}\` must list plain values.`, span: nodeSpan(text, item as Node, contentStart, entry.valueSpan) });
           continue;
         }
         entry.values.push(value);
-        entry.itemSpans.push(nodeSpan(item as Node, contentStart, entry.valueSpan));
+        entry.itemSpans.push(nodeSpan(text, item as Node, contentStart, entry.valueSpan));
       }
     } else if (valueNode === null || isScalar(valueNode)) {
       const value = scalarText(valueNode);

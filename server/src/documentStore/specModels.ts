@@ -5,6 +5,7 @@
  * new generation, which makes every cached model stale.
  */
 import { analyze } from '../core/analyze';
+import { binaryContentReason } from '../core/binaryContent';
 import { FacetCache } from '../core/facetCache';
 import { LineMap } from '../core/lineMap';
 import type { SpecModel } from '../specModel';
@@ -23,12 +24,14 @@ export interface AnalysedSpec {
   settings: DocumentSettings;
 }
 
-/** A spec too large to analyse; it gets one diagnostic saying so. */
+/** A spec too large to analyse, or binary; it gets one diagnostic saying so. */
 export interface UncheckedSpec {
   kind: 'not-checked';
   uri: string;
   version: number;
   reason: string;
+  /** The reason in a few words, for the code lens. */
+  summary: string;
   /** End of the first line, capped, for the diagnostic's range. */
   firstLineEnd: number;
   settings: DocumentSettings;
@@ -73,7 +76,12 @@ export function analyseSnapshot(snapshot: DocumentSnapshot, settings: DocumentSe
     const reason =
       `Carveout did not check this spec: it has ${text.length.toLocaleString('en-US')} characters, ` +
       `more than the carveout.maxFileSize setting allows (${max.toLocaleString('en-US')}).`;
-    return { kind: 'not-checked', uri, version, reason, firstLineEnd: firstLineEnd(text, 1000), settings };
+    return { kind: 'not-checked', uri, version, reason, summary: 'larger than carveout.maxFileSize', firstLineEnd: firstLineEnd(text, 1000), settings };
+  }
+  const binary = binaryContentReason(text);
+  if (binary) {
+    const reason = `Carveout did not check this spec: ${binary}.`;
+    return { kind: 'not-checked', uri, version, reason, summary: 'not a text spec', firstLineEnd: firstLineEnd(text, 1000), settings };
   }
   const analysis = analyze(text, settings.profile, settings.options, cache);
   const model: SpecModel = { uri, version, text, lines: new LineMap(text), profile: settings.profile, options: settings.options, analysis };

@@ -57,7 +57,7 @@ export function provideCodeLenses(state: SpecState): CodeLens[] {
     return [{ range: TOP, command: { title: 'Carveout · not checked: ignored by .carveout.yaml', command: '' } }];
   }
   if (state.kind === 'not-checked') {
-    return [{ range: TOP, command: { title: 'Carveout · not checked: larger than carveout.maxFileSize', command: '' } }];
+    return [{ range: TOP, command: { title: `Carveout · not checked: ${state.summary}`, command: '' } }];
   }
   const title = lensTitle(state.model, state.settings.fellBack);
   return [{ range: TOP, command: { title, command: Commands.showRegimeComparison, arguments: [state.model.uri] } }];

@@ -14,7 +14,7 @@ function frontMatterSymbol(model: SpecModel): DocumentSymbol | undefined {
   const children: DocumentSymbol[] = frontMatter.entries.map((entry) => {
     const end = Math.max(entry.keySpan.end, entry.valueSpan.end);
     return {
-      name: entry.key,
+      name: entry.key.trim() === '' ? '(empty key)' : entry.key,
       detail: entry.values.join(', '),
       kind: SymbolKind.Property,
       range: spanRange(lines, { start: entry.keySpan.start, end }),

@@ -3,11 +3,12 @@
  * analyses each with the settings that apply to it (the editor's text when
  * the spec is open), and renders the Markdown report for legal review.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import { collectFiles } from '../cli/collectFiles';
+import { readSpec } from '../cli/readSpec';
+import { binaryContentReason } from '../core/binaryContent';
 import { analyze } from '../core/analyze';
 import { LineMap } from '../core/lineMap';
 import { buildExposureReport, type ReportedSpec, type SkippedSpec } from '../report/exposureReport';
@@ -24,14 +25,6 @@ export interface ReportSources {
   today: string;
 }
 
-/** Reads a spec as the CLI does: binary files are refused, a byte-order mark is dropped. */
-function readSpec(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a text spec');
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 export async function buildWorkspaceReport(sources: ReportSources, token?: CancellationToken): Promise<ExposureReportRequest.Result> {
   const open = new Map<string, { uri: string; getText(): string }>();
   for (const document of sources.openDocuments) {
@@ -43,11 +36,14 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
   const seen = new Set<string>();
   const several = sources.folders.length > 1;
   for (const folder of sources.folders) {
-    for (const file of collectFiles([folder.path]).files) {
+    const shownPath = (file: string): string => (several ? `${folder.name}/` : '') + (relative(folder.path, file).split('\\').join('/') || '.');
+    const collected = collectFiles([folder.path]);
+    for (const { path, reason } of collected.unreadable) skipped.push({ path: shownPath(path), reason: `cannot read it: ${reason}` });
+    for (const file of collected.files) {
       if (token?.isCancellationRequested) return { markdown: '', specCount: 0, findingCount: 0 };
       if (seen.has(file)) continue;
       seen.add(file);
-      const shown = (several ? `${folder.name}/` : '') + relative(folder.path, file).split('\\').join('/');
+      const shown = shownPath(file);
       const document = open.get(file);
       const uri = document?.uri ?? pathToFileURL(file).href;
       const settings = await sources.settingsOf(uri);
@@ -58,6 +54,11 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
         text = document ? document.getText() : readSpec(file);
       } catch (error) {
         skipped.push({ path: shown, reason: `cannot read it: ${error instanceof Error ? error.message : String(error)}` });
+        continue;
+      }
+      const binary = binaryContentReason(text);
+      if (binary) {
+        skipped.push({ path: shown, reason: binary });
         continue;
       }
       const max = settings.client.maxFileSize;

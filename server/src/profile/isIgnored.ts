@@ -2,15 +2,33 @@
  * Whether a `.carveout.yaml`'s `ignore` globs exclude a spec. Globs are
  * relative to the folder of the config file, as in `.gitignore`.
  */
-import type Picomatch from 'picomatch';
 import { dirname, relative, sep } from 'node:path';
+import { compileGlob, matchGlob, type Glob } from './matchGlob';
+import type { DataIssue } from './problems';
 import type { WorkspaceConfig } from './profileTypes';
+
+/** Compiled globs per config, since every spec under a config is matched against the same list. */
+const compiled = new WeakMap<readonly string[], Glob[]>();
 
 export function isIgnored(file: string, config: WorkspaceConfig, configFile: string | undefined): boolean {
   if (!configFile || !config.ignore || config.ignore.length === 0) return false;
   const path = relative(dirname(configFile), file).split(sep).join('/');
   if (path.startsWith('../')) return false;
-  // Loaded on first use: few workspaces set `ignore`, and the language server starts faster without it.
-  const picomatch = require('picomatch') as typeof Picomatch;
-  return picomatch(config.ignore, { dot: true })(path);
+  let globs = compiled.get(config.ignore);
+  if (!globs) {
+    // A config with a glob that does not compile has a problem and is not used, so none is skipped here in practice.
+    globs = config.ignore.map(compileGlob).filter((glob): glob is Glob => !('error' in glob));
+    compiled.set(config.ignore, globs);
+  }
+  return globs.some((glob) => matchGlob(glob, path));
+}
+
+/** A problem for each `ignore` glob that uses syntax the matcher does not know. */
+export function checkIgnoreGlobs(config: WorkspaceConfig): DataIssue[] {
+  const issues: DataIssue[] = [];
+  (config.ignore ?? []).forEach((pattern, index) => {
+    const glob = compileGlob(pattern);
+    if ('error' in glob) issues.push({ path: ['ignore', index], message: `The glob "${pattern}" is not supported: ${glob.error}.` });
+  });
+  return issues;
 }

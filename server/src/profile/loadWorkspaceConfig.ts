@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { checkIgnoreGlobs } from './isIgnored';
 import { loadBuiltinProfile, parseProfile } from './loadProfile';
 import { LineMap } from '../core/lineMap';
 import { sortProblems } from './problems';
@@ -57,7 +58,7 @@ export function findWorkspaceConfig(startDir: string, stopDir?: string): string 
     let dir = resolve(startDir);
     for (;;) {
       const candidate = join(dir, WORKSPACE_CONFIG_NAME);
-      if (isFile(candidate)) return candidate;
+      if (isConfigEntry(candidate)) return candidate;
       const parent = dirname(dir);
       if (dir === stop || parent === dir) return undefined;
       dir = parent;
@@ -67,9 +68,10 @@ export function findWorkspaceConfig(startDir: string, stopDir?: string): string 
   }
 }
 
-function isFile(path: string): boolean {
+/** Anything but a directory: a config that is a FIFO or a device must be reported when read, not passed over. */
+function isConfigEntry(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
     return false;
   }
@@ -87,7 +89,8 @@ function readConfig(text: string, file: string): ConfigSource {
   if (!source) return { problems: parsed.problems };
   // An empty file, or one with only comments, is a valid config that sets nothing.
   const data = source.data ?? {};
-  const issues = validateAgainstSchema('workspace', data);
+  const schemaIssues = validateAgainstSchema('workspace', data);
+  const issues = schemaIssues.length > 0 ? schemaIssues : checkIgnoreGlobs(data as WorkspaceConfig);
   if (issues.length > 0) return { source, problems: sortProblems(problemsAt(source, issues)) };
   return { config: data as WorkspaceConfig, source, problems: [] };
 }

@@ -39,31 +39,34 @@ export function validateAgainstSchema(name: SchemaName, data: unknown): DataIssu
   }
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  return errors.filter((e) => e.keyword !== 'propertyNames').map(toIssue);
+  return errors.filter((e) => e.keyword !== 'propertyNames').map((error) => toIssue(error, name));
 }
 
-function toIssue(error: ErrorObject): DataIssue {
+function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
   const path = parsePointer(error.instancePath);
   const params = error.params as Record<string, unknown>;
   if (error.propertyName !== undefined) {
-    return { path: [...path, error.propertyName], part: 'key', message: patternMessage(error, `"${error.propertyName}"`) };
+    return { path: [...path, error.propertyName], part: 'key', message: patternMessage(error, subject(name, error.propertyName, 'key')) };
   }
   switch (error.keyword) {
     case 'required':
       return { path, message: `Missing required property "${String(params.missingProperty)}".` };
     case 'additionalProperties': {
-      const name = String(params.additionalProperty);
+      const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      return { path: [...path, name], part: 'key', message: `Unknown property "${name}"; expected one of: ${allowed.join(', ')}.` };
+      const shown = name === 'profile' ? '' : ` ${quote(key)}`;
+      return { path: [...path, key], part: 'key', message: `Unknown property${shown}; expected one of: ${allowed.join(', ')}.` };
     }
     case 'type':
-      return { path, message: `Expected ${article(String(params.type))}, found ${describe(error.data)}.` };
+      // A top level of the wrong type means the file is something else, perhaps private: its text is not repeated.
+      if (path.length === 0) return { path, message: `The file is not a ${name === 'profile' ? 'profile' : 'workspace configuration'}: its top level is ${kind(error.data)}, not a mapping.` };
+      return { path, message: `Expected ${article(String(params.type))}, found ${name === 'profile' ? kind(error.data) : describe(error.data)}.` };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
-      return { path, message: `${quote(error.data)} is not allowed here; expected one of: ${allowed}.` };
+      return { path, message: `${subject(name, error.data, 'value')} is not allowed here; expected one of: ${allowed}.` };
     }
     case 'pattern':
-      return { path, message: patternMessage(error, quote(error.data)) };
+      return { path, message: patternMessage(error, subject(name, error.data, 'value')) };
     case 'minLength':
       return { path, message: params.limit === 1 ? 'Must not be empty.' : `Must have at least ${String(params.limit)} characters.` };
     case 'maxLength':
@@ -76,7 +79,7 @@ function toIssue(error: ErrorObject): DataIssue {
       const later = Math.max(Number(params.i), Number(params.j));
       const earlier = Math.min(Number(params.i), Number(params.j));
       const value = Array.isArray(error.data) ? error.data[later] : undefined;
-      return { path: [...path, later], message: `${quote(value)} is listed twice; it is already item ${earlier + 1}.` };
+      return { path: [...path, later], message: `${subject(name, value, 'item')} is listed twice; it is already item ${earlier + 1}.` };
     }
     case 'minProperties':
       return error.parentSchema === definitions.condition
@@ -135,11 +138,26 @@ function article(type: string): string {
 }
 
 function describe(value: unknown): string {
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  if (typeof value === 'boolean' || typeof value === 'number') return `the ${typeof value} ${String(value)}`;
+  return kind(value);
+}
+
+function kind(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${quote(value)}`;
-  return `${typeof value === 'boolean' ? 'the boolean' : 'the number'} ${String(value)}`;
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
+/**
+ * How a message names the data it is about. A profile may be named by a
+ * workspace config and turn out to be another file, perhaps a private one,
+ * so its problems never repeat its text: their position says where. A
+ * workspace config is the user's own settings, and quoting them reads better.
+ */
+function subject(name: SchemaName, value: unknown, noun: string): string {
+  return name === 'profile' ? `This ${noun}` : quote(value);
 }
 
 function quote(value: unknown): string {

@@ -19,10 +19,17 @@ export const MAX_NESTING = 64;
 /** Syntax errors past the first few are almost always echoes of it. */
 const MAX_SYNTAX_PROBLEMS = 5;
 
-/** Parser messages that speak to a programmer, reworded for the file's author. */
+/**
+ * Parser messages reworded for the file's author, and those that would quote
+ * the file: a file named as a profile may be something else entirely, such as
+ * a credentials file, so no message repeats its text.
+ */
 const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
   MULTIPLE_DOCS: 'The file holds more than one YAML document; keep only the first, up to the second `---`.',
   DUPLICATE_KEY: 'This key is already set earlier in the same mapping.',
+  TAG_RESOLVE_FAILED: 'This tag is not known; a profile is plain YAML without tags.',
+  BAD_COLLECTION_TYPE: 'This tag does not fit the collection it is on; a profile is plain YAML without tags.',
+  BAD_DQ_ESCAPE: 'This escape sequence is not valid in a double-quoted string.',
 };
 
 /** YAML forbids C0 controls other than tab and line breaks, and DEL. */
@@ -83,13 +90,13 @@ export function parseYamlSource(text: string, file: string): YamlParse {
     const doc = yaml().parseDocument(text, { prettyErrors: false, stringKeys: true, uniqueKeys: true });
     const found = [...doc.errors, ...doc.warnings];
     if (found.length > 0) {
-      const problems = found.map((e) => problemAtOffsets(file, lines, e.pos[0], e.pos[1], SYNTAX_MESSAGES[e.code] ?? sentence(e.message)));
+      const problems = found.map((e) => problemAtOffsets(file, lines, e.pos[0], e.pos[1], SYNTAX_MESSAGES[e.code] ?? withoutSource(e.message)));
       return { problems: firstProblems(problems, MAX_SYNTAX_PROBLEMS) };
     }
     const data = toData(doc);
     if (data.error !== undefined) {
       const at = firstBadAlias(doc);
-      return fail(at[0], at[1], sentence(data.error));
+      return fail(at[0], at[1], withoutSource(data.error));
     }
     return { source: { file, text, doc, lines, data: data.value }, problems: [] };
   } catch (error) {
@@ -123,6 +130,11 @@ function firstBadAlias(doc: Document.Parsed): [number, number] {
     },
   });
   return unresolved ?? first ?? [0, 0];
+}
+
+/** The parser's message as a sentence, without the text of the file that some messages end with after a colon. */
+function withoutSource(message: string): string {
+  return sentence(message.replace(/(?:, but found)?: .*$/s, ''));
 }
 
 function sentence(message: string): string {

@@ -4,9 +4,9 @@
  * profile it names. When either cannot be used, the built-in profile stands
  * in and the result says why, so that the fallback is visible on every spec.
  * Results are cached per config file and setting, since a workspace of specs
- * shares a few of them; file changes clear the cache.
+ * shares a few of them; file changes clear the cache. A `.carveout.yaml` is
+ * looked for up to the workspace folder only, and may name only files in it.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
 import {
@@ -18,6 +18,8 @@ import {
 } from '../profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
+import { readSourceFile } from '../profile/readSourceFile';
+import { readWithin, type WorkspaceRoot } from '../profile/workspaceRoot';
 
 /** Why the profile or config the user named is not used as written. */
 export interface ProfileFallback {
@@ -62,7 +64,13 @@ interface ConfigLoad {
   profileFailure?: Failure;
 }
 
-const readText: ReadFile = (file) => readFileSync(file, 'utf8');
+/** The folder a document's workspace files must stay in: its workspace folder, else its own folder. */
+export function workspaceRoot(folderPath: string | undefined, documentPath: string): WorkspaceRoot;
+export function workspaceRoot(folderPath: string | undefined, documentPath: string | undefined): WorkspaceRoot | undefined;
+export function workspaceRoot(folderPath: string | undefined, documentPath: string | undefined): WorkspaceRoot | undefined {
+  if (folderPath !== undefined) return { path: folderPath, name: 'the workspace folder' };
+  return documentPath === undefined ? undefined : { path: dirname(documentPath), name: "the spec's folder" };
+}
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -81,7 +89,7 @@ export class ProfileResolver {
   private readonly cache = new Map<string, ProfileChoice>();
   private readonly named = new Set<string>();
 
-  constructor(private readonly readFile: ReadFile = readText) {}
+  constructor(private readonly readFile: ReadFile = readSourceFile) {}
 
   /** Whether a setting or a config names this file as a profile; such files are validated as profiles when open. */
   isNamedProfile(path: string): boolean {
@@ -98,21 +106,24 @@ export class ProfileResolver {
   }
 
   resolve(request: ProfileRequest): ProfileChoice {
-    const start = request.documentPath !== undefined ? dirname(request.documentPath) : request.folderPath;
-    const configFile = start === undefined ? undefined : findWorkspaceConfig(start);
+    const root = workspaceRoot(request.folderPath, request.documentPath);
+    // The search starts in the document's folder, or at the root for requests about no document in particular.
+    const configFile = root && findWorkspaceConfig(request.documentPath !== undefined ? dirname(request.documentPath) : root.path, root.path);
+    const found = configFile === undefined || root === undefined ? undefined : { configFile, root };
     const key = [configFile ?? '', request.settingProfile, request.folderPath ?? '', request.documentPath === undefined ? '' : dirname(request.documentPath)].join('\0');
     let choice = this.cache.get(key);
     if (!choice) {
-      choice = this.load(configFile, request);
+      choice = this.load(found, request);
       this.cache.set(key, choice);
     }
     return choice;
   }
 
-  private load(configFile: string | undefined, request: ProfileRequest): ProfileChoice {
+  private load(found: { configFile: string; root: WorkspaceRoot } | undefined, request: ProfileRequest): ProfileChoice {
     const builtin = loadBuiltinProfile();
     const usingBuiltin = `so this spec is checked with the built-in profile "${builtin.title}"`;
-    const loaded: ConfigLoad = configFile === undefined ? { config: {}, profile: builtin } : this.loadConfig(configFile, request.folderPath);
+    const configFile = found?.configFile;
+    const loaded: ConfigLoad = found === undefined ? { config: {}, profile: builtin } : this.loadConfig(found.configFile, found.root, request.folderPath);
     const config = loaded.config;
     const base = { config, configFile };
 
@@ -169,12 +180,13 @@ export class ProfileResolver {
     return { profile: parsed.profile, file };
   }
 
-  private loadConfig(configFile: string, folderPath: string | undefined): ConfigLoad {
+  private loadConfig(configFile: string, root: WorkspaceRoot, folderPath: string | undefined): ConfigLoad {
     const builtin = loadBuiltinProfile();
     const shown = this.display(configFile, folderPath);
+    const read = readWithin(root, this.readFile);
     let text: string;
     try {
-      text = this.readFile(configFile);
+      text = read(configFile);
     } catch (error) {
       return { config: {}, profile: builtin, configFailure: { what: `Cannot read ${shown} (${reasonOf(error)})` } };
     }
@@ -182,7 +194,7 @@ export class ProfileResolver {
     if (own.length > 0) {
       return { config: {}, profile: builtin, configFailure: { what: `${shown} has ${count(own.length, 'problem')}${firstProblemText(own)}`, problem: own[0] } };
     }
-    const workspace = loadWorkspace(text, configFile, this.readFile);
+    const workspace = loadWorkspace(text, configFile, read);
     const named = workspace.config.profile;
     if (named !== undefined) this.named.add(resolve(dirname(configFile), named));
     if (named === undefined || workspace.profileFile !== undefined) {
