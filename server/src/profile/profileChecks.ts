@@ -33,8 +33,6 @@ function duplicates(ids: readonly string[], base: string, what: string, field = 
   return issues;
 }
 
-/** Whether a `YYYY-MM-DD` string names a real calendar day. */
-
 function dateIssue(path: DataPath, value: string | undefined): DataIssue[] {
   return value !== undefined && !isCalendarDate(value) ? [{ path, message: `"${value}" is not a calendar date.` }] : [];
 }
