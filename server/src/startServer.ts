@@ -40,7 +40,7 @@ import { loadBuiltinProfile } from './profile/loadProfile';
 import { readSourceFile } from './profile/readSourceFile';
 import { readWithin } from './profile/workspaceRoot';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
-import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest } from './shared/protocol';
+import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest, type CarveoutInitializationOptions } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
@@ -188,6 +188,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities);
     watcher = new ProfileFileWatcher(connection, log, features.dynamicWatchers, features.relativePatterns);
+    const initialization = (params.initializationOptions ?? {}) as CarveoutInitializationOptions;
+    profiles.setTrusted(initialization.workspaceTrusted !== false);
     if (params.workspaceFolders) folders.set(params.workspaceFolders);
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: 'root' }]);
     return { capabilities: serverCapabilities(features), serverInfo: { name: 'carveout' } };

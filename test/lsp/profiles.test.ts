@@ -269,3 +269,30 @@ describe('file watching', () => {
     });
   });
 });
+
+describe('workspace trust', () => {
+  const builtinYaml = readFileSync(join(__dirname, '../../server/src/profile/builtin.profile.yaml'), 'utf8');
+  const acme = builtinYaml.replace(/^id: .*$/m, 'id: acme').replace(/^title: .*$/m, 'title: Acme terms');
+
+  for (const trusted of [true, false]) {
+    it(`${trusted ? 'uses' : 'does not read'} the profile a .carveout.yaml names in ${trusted ? 'a trusted' : 'an untrusted'} workspace`, async () => {
+      const root = workspace({ '.carveout.yaml': 'profile: acme.yaml\nregime: 2026-04\n', 'acme.yaml': acme, 'gcp.pspec.md': GCP_SPEC });
+      await withSession({ folders: [root], settings: { debounceMs: 0 }, initializationOptions: { workspaceTrusted: trusted } }, async (session) => {
+        const uri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'gcp.pspec.md')) });
+        const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        const summary = await session.request<{ profile: { title: string; fellBack: boolean }; regime: { id: string } }>('carveout/documentSummary', { uri });
+        assert.deepEqual(summary.profile, trusted ? { id: 'acme', title: 'Acme terms', fellBack: false } : { id: 'microsoft-openai', title: BUILTIN_TITLE, fellBack: true });
+        // The config's other settings still apply.
+        assert.equal(summary.regime.id, '2026-04');
+        const notice = diagnostics.find((d) => d.code === 'profile-error');
+        if (trusted) assert.equal(notice, undefined);
+        else {
+          assert.equal(
+            notice?.message,
+            `Restricted Mode: the profile "acme.yaml" named in .carveout.yaml is not used until you trust this workspace, so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
+          );
+        }
+      });
+    });
+  }
+});

@@ -84,3 +84,13 @@ export namespace PingRequest {
   export const method = 'carveout/ping';
   export type Result = null;
 }
+
+/**
+ * What the client tells the server in `initialize`. A client that says
+ * nothing is taken as trusting its workspace, as other editors have no
+ * Restricted Mode.
+ */
+export interface CarveoutInitializationOptions {
+  /** False in VS Code's Restricted Mode: the workspace's `.carveout.yaml` cannot choose the profile. */
+  workspaceTrusted?: boolean;
+}

@@ -6,6 +6,9 @@
  * Results are cached per config file and setting, since a workspace of specs
  * shares a few of them; file changes clear the cache. A `.carveout.yaml` is
  * looked for up to the workspace folder only, and may name only files in it.
+ * In an untrusted workspace (Restricted Mode) the profile a `.carveout.yaml`
+ * names is not read: the built-in profile applies with the config's other
+ * settings, and every spec says why.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
@@ -88,8 +91,16 @@ function reasonOf(error: unknown): string {
 export class ProfileResolver {
   private readonly cache = new Map<string, ProfileChoice>();
   private readonly named = new Set<string>();
+  private trusted = true;
 
   constructor(private readonly readFile: ReadFile = readSourceFile) {}
+
+  /** Whether the workspace is trusted; an untrusted workspace's `.carveout.yaml` cannot choose the profile. */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.cache.clear();
+  }
 
   /** Whether a setting or a config names this file as a profile; such files are validated as profiles when open. */
   isNamedProfile(path: string): boolean {
@@ -190,9 +201,18 @@ export class ProfileResolver {
     } catch (error) {
       return { config: {}, profile: builtin, configFailure: { what: `Cannot read ${shown} (${reasonOf(error)})` } };
     }
-    const own = parseWorkspaceConfig(text, configFile).problems;
-    if (own.length > 0) {
+    const parsed = parseWorkspaceConfig(text, configFile);
+    const own = parsed.problems;
+    if (own.length > 0 || !parsed.config) {
       return { config: {}, profile: builtin, configFailure: { what: `${shown} has ${count(own.length, 'problem')}${firstProblemText(own)}`, problem: own[0] } };
+    }
+    if (!this.trusted && parsed.config.profile !== undefined) {
+      const { profile: untrusted, ...rest } = parsed.config;
+      return {
+        config: rest,
+        profile: applyWorkspaceConfig(builtin, rest),
+        profileFailure: { what: `Restricted Mode: the profile "${untrusted}" named in ${shown} is not used until you trust this workspace` },
+      };
     }
     const workspace = loadWorkspace(text, configFile, read);
     const named = workspace.config.profile;
