@@ -5,13 +5,12 @@
  * not parse as a profile.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { carveout } from './cliSupport';
 
-const CLI = resolve(__dirname, '../../dist/cli.js');
 const SPEC = '---\nclassification: api\nserved-on: [aws]\nlaunch: 2025-11-03\n---\nThe API is served from AWS regions.\n';
 const SECRET = 'ghp_s3cr3tT0k3n';
 
@@ -26,10 +25,6 @@ function outerFolder(files: Record<string, string>): string {
   return root;
 }
 
-function carveout(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('files a workspace config may name', () => {
   it('a profile outside the repository is refused unread, and its content never shown', () => {
@@ -38,7 +33,7 @@ describe('files a workspace config may name', () => {
       'repo/.carveout.yaml': 'profile: ../.git-credentials\n',
       'repo/api.pspec.md': SPEC,
     });
-    const result = carveout(join(root, 'repo'), 'check', 'api.pspec.md');
+    const result = carveout(join(root, 'repo'), ['check', 'api.pspec.md']);
     assert.equal(result.status, 2);
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(SECRET));
     assert.match(result.stderr, /\/repo\/\.carveout\.yaml:1:10 error profile Cannot read the profile "\.\.\/\.git-credentials" \(it is outside the repository \S+, and a workspace config may name only files inside it\); using the built-in profile\./);
@@ -48,7 +43,7 @@ describe('files a workspace config may name', () => {
     const root = outerFolder({ 'secret.yaml': `token: ${SECRET}\n`, 'repo/.carveout.yaml': 'profile: contracts/acme.yaml\n', 'repo/api.pspec.md': SPEC });
     mkdirSync(join(root, 'repo', 'contracts'));
     symlinkSync(join(root, 'secret.yaml'), join(root, 'repo', 'contracts', 'acme.yaml'));
-    const result = carveout(join(root, 'repo'), 'check', 'api.pspec.md');
+    const result = carveout(join(root, 'repo'), ['check', 'api.pspec.md']);
     assert.equal(result.status, 2);
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(SECRET));
     assert.match(result.stderr, /Cannot read the profile "contracts\/acme\.yaml" \(it is outside the repository/);
@@ -56,7 +51,7 @@ describe('files a workspace config may name', () => {
 
   it('a .carveout.yaml above the repository root is not used', () => {
     const root = outerFolder({ '.carveout.yaml': 'regime: 2019-07\n', 'repo/specs/api.pspec.md': SPEC });
-    const result = carveout(join(root, 'repo'), 'check', 'specs');
+    const result = carveout(join(root, 'repo'), ['check', 'specs']);
     assert.equal(result.status, 1);
     assert.match(result.stdout, / error api-exclusivity /);
     assert.doesNotMatch(result.stdout, /exclusive-cloud/);
@@ -68,7 +63,7 @@ describe('files a workspace config may name', () => {
       'repo/notes.txt': `https://user:${SECRET}@github.com\n`,
       'repo/api.pspec.md': SPEC,
     });
-    const result = carveout(join(root, 'repo'), 'check', 'api.pspec.md');
+    const result = carveout(join(root, 'repo'), ['check', 'api.pspec.md']);
     assert.equal(result.status, 2);
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(SECRET));
     assert.match(result.stderr, /notes\.txt:1:1 error profile The file is not a profile: its top level is a string, not a mapping\./m);
@@ -80,7 +75,7 @@ describe('files a workspace config may name', () => {
       'repo/settings.yaml': `id: ${SECRET}\n${SECRET}: 1\nrules: [${SECRET}, ${SECRET}]\nregimes: ${SECRET}\n`,
       'repo/api.pspec.md': SPEC,
     });
-    const result = carveout(join(root, 'repo'), 'check', 'api.pspec.md');
+    const result = carveout(join(root, 'repo'), ['check', 'api.pspec.md']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /settings\.yaml:1:5 error profile This value is not valid: an id is/);
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(SECRET));
@@ -92,7 +87,7 @@ describe('files a workspace config may name', () => {
       'repo/broken.yaml': `id: "\\q${SECRET}"\ntitle: !${SECRET} x\n`,
       'repo/api.pspec.md': SPEC,
     });
-    const result = carveout(join(root, 'repo'), 'check', 'api.pspec.md');
+    const result = carveout(join(root, 'repo'), ['check', 'api.pspec.md']);
     assert.equal(result.status, 2);
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(SECRET));
   });

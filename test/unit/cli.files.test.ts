@@ -4,28 +4,15 @@
  * it, and a folder that cannot be read is an input error, never a silent skip.
  */
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import type { SpawnSyncOptions } from 'node:child_process';
+import { chmodSync, copyFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { carveout, CLI, workspace } from './cliSupport';
 
-const CLI = resolve(__dirname, '../../dist/cli.js');
 const API_ON_AWS = '---\nclassification: api\nserved-on: [aws]\nlaunch: 2025-11-03\n---\nThe API is served from AWS regions.\n';
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'carveout-files-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return root;
-}
 
-function carveout(cwd: string, args: string[], options: SpawnSyncOptions = {}, cli = CLI): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 20_000, ...options });
-  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
 
 function checkedFiles(stdout: string): string[] {
   return stdout.trim().split('\n').filter(Boolean).map((line) => line.split(':')[0]);

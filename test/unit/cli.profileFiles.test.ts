@@ -4,25 +4,14 @@
  * block forever, a device never ends, and a huge file would be read whole.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { carveout, workspace } from './cliSupport';
 
-const CLI = resolve(__dirname, '../../dist/cli.js');
 const SPEC = '---\nclassification: api\nserved-on: [aws]\nlaunch: 2025-11-03\n---\nThe API is served from AWS regions.\n';
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'carveout-profile-files-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
-  return root;
-}
 
-function carveout(cwd: string, args: string[], input?: string): { status: number | null; signal: string | null; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000, input });
-  return { status: result.status, signal: result.signal, stderr: result.stderr };
-}
 
 describe('profile files that are not regular files', { skip: process.platform === 'win32' && 'FIFOs and /dev are POSIX' }, () => {
   it('--profile naming a FIFO exits 2 at once instead of blocking', () => {
@@ -41,7 +30,7 @@ describe('profile files that are not regular files', { skip: process.platform ==
   });
 
   it('--profile /dev/stdin fed by a pipe exits 2', () => {
-    const result = carveout(workspace({ 'api.pspec.md': SPEC }), ['check', 'api.pspec.md', '--profile', '/dev/stdin'], 'id: x\n');
+    const result = carveout(workspace({ 'api.pspec.md': SPEC }), ['check', 'api.pspec.md', '--profile', '/dev/stdin'], { input: 'id: x\n' });
     assert.equal(result.status, 2);
     // Node gives a child's standard input as a pipe or a socket, depending on the platform.
     assert.match(result.stderr, /Cannot read the profile: it is a (pipe|socket), not a regular file/);

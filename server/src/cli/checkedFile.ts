@@ -7,6 +7,7 @@ import type { CheckResult } from './analyzeSpecs';
 export interface CheckedFile {
   /** Path relative to the working directory, with forward slashes. */
   path: string;
+  text: string;
   analysis: CheckResult;
   lines: LineMap;
   profile: Profile;

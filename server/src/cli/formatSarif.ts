@@ -8,8 +8,10 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Profile, Severity } from '../profile/profileTypes';
 import { oneBased, type CheckedFile } from './checkedFile';
+import type { Comparison } from './compareBaseline';
+import { fingerprint, FINGERPRINT_KEY } from './fingerprint';
 
-const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+export const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 function clauseHelp(profile: Profile, ids: readonly string[]): string[] {
   return ids.map((id) => {
@@ -41,25 +43,35 @@ function describeRules(profile: Profile): ReportingDescriptor[] {
  * every character a URI reserves (`#`, `?`, `%`, spaces), which `encodeURI`
  * leaves as they are.
  */
-function artifactLocation(path: string, root: string, rootUri: string): ArtifactLocation {
+export function artifactLocation(path: string, root: string): ArtifactLocation & { uri: string } {
+  const rootUri = pathToFileURL(`${root}/`).href;
   const uri = pathToFileURL(resolve(root, path)).href;
   return uri.startsWith(rootUri) ? { uri: uri.slice(rootUri.length), uriBaseId: '%SRCROOT%' } : { uri };
 }
 
-export function formatSarif(files: readonly CheckedFile[], profile: Profile, version: string, root: string): string {
+/**
+ * The log of a run. With a baseline, each result says whether it is new, and
+ * the baseline's results that no finding matched follow as `absent`.
+ */
+export function formatSarif(files: readonly CheckedFile[], profile: Profile, version: string, root: string, comparison?: Comparison): string {
   const rootUri = pathToFileURL(`${root}/`).href;
   const rules = describeRules(profile);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results: Result[] = [];
   for (const file of files) {
     for (const finding of file.analysis.findings) {
+      const location = artifactLocation(file.path, root);
+      const print = fingerprint(file.text, finding);
       const result: Result = {
         ruleId: finding.rule,
         level: LEVELS[finding.severity],
         message: { text: finding.message },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path, root, rootUri), region: oneBased(file.lines, finding.span) } }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: oneBased(file.lines, finding.span) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: print },
         properties: { clauses: finding.clauses, carveOuts: finding.carveOuts, regime: file.analysis.regime.id, severity: finding.severity },
       };
+      const state = comparison?.states.get(finding);
+      if (state) result.baselineState = state;
       const index = ruleIndex.get(finding.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (finding.waivedBy) {
@@ -69,7 +81,7 @@ export function formatSarif(files: readonly CheckedFile[], profile: Profile, ver
             kind: 'inSource',
             status: 'accepted',
             justification: `Waived by ${waiver.approver ?? 'unknown'}${waiver.approvedOn ? ` on ${waiver.approvedOn}` : ''}${waiver.reference ? `, ref ${waiver.reference}` : ''}`,
-            location: { physicalLocation: { artifactLocation: artifactLocation(file.path, root, rootUri), region: oneBased(file.lines, waiver.span) } },
+            location: { physicalLocation: { artifactLocation: location, region: oneBased(file.lines, waiver.span) } },
             properties: { approver: waiver.approver, approvedOn: waiver.approvedOn, expires: waiver.expires, reference: waiver.reference },
           },
         ];
@@ -77,6 +89,7 @@ export function formatSarif(files: readonly CheckedFile[], profile: Profile, ver
       results.push(result);
     }
   }
+  for (const { result } of comparison?.absent ?? []) results.push({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? ''), baselineState: 'absent' });
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -11,7 +11,9 @@ import { openFindings } from './checkedFile';
 import { collectFiles } from './collectFiles';
 import { escapeControls } from './escapeControls';
 import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
+import { artifactLocation, formatSarif, LEVELS } from './formatSarif';
+import { compareRun, readBaseline, type Baseline, type Comparison, type RunFinding } from './compareBaseline';
+import { fingerprint } from './fingerprint';
 import { formatText } from './formatText';
 import { isIgnored } from '../profile/isIgnored';
 import { SettingsLoader } from './loadSettings';
@@ -27,13 +29,22 @@ export interface Io {
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
-function fails(files: readonly CheckedFile[], failOn: FailOn): boolean {
+/** Whether an open finding reaches the `--fail-on` level; with `newOnly`, only findings the baseline lacks count. */
+function fails(files: readonly CheckedFile[], failOn: FailOn, newOnly?: Comparison): boolean {
   if (failOn === 'never') return false;
   const threshold = RANK[failOn];
-  return files.some((file) => openFindings(file).some((finding) => RANK[finding.severity] >= threshold));
+  return files.some((file) => openFindings(file).some((finding) => RANK[finding.severity] >= threshold && (!newOnly || newOnly.states.get(finding) === 'new')));
 }
 
-function summary(files: readonly CheckedFile[]): string {
+function compareWith(baseline: Baseline, files: readonly CheckedFile[], root: string): Comparison {
+  const findings: RunFinding[] = files.flatMap((file) => {
+    const uri = artifactLocation(file.path, root).uri;
+    return file.analysis.findings.map((finding) => ({ uri, finding, fingerprint: fingerprint(file.text, finding), level: LEVELS[finding.severity] }));
+  });
+  return compareRun(baseline, findings);
+}
+
+function summary(files: readonly CheckedFile[], comparison: Comparison | undefined): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let waived = 0;
   for (const file of files) {
@@ -42,7 +53,11 @@ function summary(files: readonly CheckedFile[]): string {
       else counts[finding.severity]++;
     }
   }
-  return `${files.length} spec(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s), ${waived} waived.\n`;
+  const line = `${files.length} spec(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s), ${waived} waived.`;
+  if (!comparison) return `${line}\n`;
+  const states = [...comparison.states.values()];
+  const count = (state: string) => states.filter((candidate) => candidate === state).length;
+  return `${line}\nAgainst the baseline: ${count('new')} new, ${count('updated')} updated, ${count('unchanged')} unchanged, ${comparison.absent.length} absent.\n`;
 }
 
 export async function check(args: CheckArguments, io: Io, workerScript: string): Promise<number> {
@@ -52,6 +67,15 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
   if (settings.explicitProfileFailed) {
     for (const problem of settings.problems) report(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}`);
     return 2;
+  }
+  let baseline: Baseline | undefined;
+  if (args.baseline !== undefined) {
+    try {
+      baseline = readBaseline(args.baseline);
+    } catch (error) {
+      report(`${args.baseline}: error input ${(error as Error).message}`);
+      return 2;
+    }
   }
   const runProfile = settings.runProfile();
   if (args.regime !== undefined && !runProfile.regimes.some((regime) => regime.id === args.regime)) {
@@ -92,17 +116,18 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
       continue;
     }
     const path = relative(process.cwd(), resolve(result.file)).split(sep).join('/');
-    checked.push({ path, analysis: result.analysis, lines: new LineMap(result.text), profile: profilesOf.get(result.file)! });
+    checked.push({ path, text: result.text, analysis: result.analysis, lines: new LineMap(result.text), profile: profilesOf.get(result.file)! });
   }
 
   for (const problem of settings.problems) report(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}`);
+  const comparison = baseline && compareWith(baseline, checked, process.cwd());
   if (args.format === 'json') io.out(formatJson(checked));
-  else if (args.format === 'sarif') io.out(formatSarif(checked, runProfile, VERSION, process.cwd()));
+  else if (args.format === 'sarif') io.out(formatSarif(checked, runProfile, VERSION, process.cwd(), comparison));
   else io.out(formatText(checked));
-  if (args.format === 'text') io.err(summary(checked));
+  if (args.format === 'text') io.err(summary(checked, comparison));
 
   if (inputErrors > 0 || settings.problems.length > 0) return 2;
-  return fails(checked, args.failOn) ? 1 : 0;
+  return fails(checked, args.failOn, args.newOnly ? comparison : undefined) ? 1 : 0;
 }
 
 export async function main(argv: readonly string[], io: Io, workerScript: string): Promise<number> {

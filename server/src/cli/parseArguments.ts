@@ -12,6 +12,10 @@ export interface CheckArguments {
   profile?: string;
   regime?: string;
   asOf?: string;
+  /** A SARIF log of an earlier run to compare with. */
+  baseline?: string;
+  /** `--fail-on` counts only findings the baseline does not have. */
+  newOnly: boolean;
 }
 
 export type ParsedArguments = { command: 'check'; check: CheckArguments } | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
@@ -28,6 +32,9 @@ Options:
   --profile FILE              contract profile to use instead of .carveout.yaml's or the built-in one
   --regime ID                 judge under this regime (for example 2025-10)
   --as-of YYYY-MM-DD          judge under the regime in force on this date
+  --baseline FILE             compare with the SARIF log of an earlier run: each result
+                              gets a baselineState (new, unchanged, updated, absent)
+  --new-only                  with --baseline: --fail-on counts only new findings
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -54,6 +61,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         profile: { type: 'string' },
         regime: { type: 'string' },
         'as-of': { type: 'string' },
+        baseline: { type: 'string' },
+        'new-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -75,6 +84,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     return { command: 'usage-error', message: `--as-of must be a date written YYYY-MM-DD, not "${asOf}".` };
   }
   if (values.regime !== undefined && asOf !== undefined) return { command: 'usage-error', message: 'Give --regime or --as-of, not both.' };
+  if (values['new-only'] && values.baseline === undefined) return { command: 'usage-error', message: '--new-only needs --baseline, the log of the run to compare with.' };
   return {
     command: 'check',
     check: {
@@ -84,6 +94,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       profile: values.profile,
       regime: values.regime,
       asOf,
+      baseline: values.baseline,
+      newOnly: values['new-only'] === true,
     },
   };
 }

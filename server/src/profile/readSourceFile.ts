@@ -9,28 +9,28 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 /** Larger files are refused unread: no real profile comes near this size. */
 export const MAX_SOURCE_BYTES = 1_000_000;
 
-/** Reads a regular file of at most `MAX_SOURCE_BYTES` as UTF-8; throws an error that says why not. */
-export function readSourceFile(file: string): string {
-  checkStats(statSync(file));
+/** Reads a regular file of at most `maxBytes` as UTF-8; throws an error that says why not. */
+export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): string {
+  checkStats(statSync(file), maxBytes);
   // The file may be replaced between the check and the open, so the open cannot block either and the check is repeated on
   // what was opened: O_NONBLOCK makes opening a FIFO return at once, and changes nothing for a regular file.
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    checkStats(fstatSync(fd));
+    checkStats(fstatSync(fd), maxBytes);
     // One byte more than the limit shows whether the file grew past it since the check.
-    const buffer = Buffer.allocUnsafe(MAX_SOURCE_BYTES + 1);
+    const buffer = Buffer.allocUnsafe(maxBytes + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_SOURCE_BYTES) throw new Error(`it has more than ${MAX_SOURCE_BYTES} bytes; larger files are not read`);
+    if (length > maxBytes) throw new Error(`it has more than ${maxBytes} bytes; larger files are not read`);
     return buffer.toString('utf8', 0, length);
   } finally {
     closeSync(fd);
   }
 }
 
-function checkStats(stats: Stats): void {
+function checkStats(stats: Stats, maxBytes: number): void {
   if (!stats.isFile()) throw new Error(`it is ${kindOf(stats)}, not a regular file`);
-  if (stats.size > MAX_SOURCE_BYTES) throw new Error(`it has ${stats.size} bytes; files over ${MAX_SOURCE_BYTES} bytes are not read`);
+  if (stats.size > maxBytes) throw new Error(`it has ${stats.size} bytes; files over ${maxBytes} bytes are not read`);
 }
 
 function kindOf(stats: Stats): string {
