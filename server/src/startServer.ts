@@ -278,7 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover((params, token) =>
     runSafe(log, 'hover', token, null, async () => {
       const model = await specModel(params.textDocument.uri);
-      return model ? provideHover(model, params.position) : null;
+      return model ? provideHover(model, params.position, (await settingsOf(params.textDocument.uri)).client.audience) : null;
     }),
   );
 

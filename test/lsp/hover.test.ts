@@ -46,6 +46,17 @@ describe('hover', () => {
       assert.match(lines[lines.length - 1], /^\*Carveout gives no legal advice/);
     }));
 
+  it('orders the hover for the carveout.audience setting: fixes first for an author, clauses first for a reviewer', async () => {
+    const firstBlock = async (audience?: 'author' | 'reviewer') =>
+      withSession({ settings: { debounceMs: 0, ...(audience ? { audience } : {}) } }, async (session) => {
+        const uri = await session.open(RUNTIME_SPEC);
+        await session.waitForDiagnostics(uri, (found) => found.length > 0);
+        return markdownLines(await session.hover(uri, { line: RUNTIME_FLAGGED_LINE, character: 20 }))[4];
+      });
+    assert.equal(await firstBlock(), '**What you can do** (Quick Fix, Ctrl+.):');
+    assert.equal(await firstBlock('reviewer'), '**Clauses cited:**');
+  });
+
   it('explains a front-matter key and a value', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {
       const uri = await session.open(RUNTIME_SPEC);

@@ -260,3 +260,33 @@ describe('front-matter hovers', () => {
     assert.equal((hover.contents as { value: string }).value, 'No co-developers: the product is first-party.');
   });
 });
+
+describe('hover audience', () => {
+  const lines = (audience: 'author' | 'reviewer') => (provideHover(modelOf(SPEC), { line: 5, character: 12 }, audience)!.contents as { value: string }).value.split('\n');
+
+  it('gives an author the quick fixes in words first, and the clauses of the spec\'s regime', () => {
+    const author = lines('author');
+    const todo = author.indexOf('**What you can do** (Quick Fix, Ctrl+.):');
+    assert.equal(todo, 4, 'right after the title and the message');
+    assert.deepEqual(author.slice(todo + 1, todo + 5), [
+      '- Reclassify as non-API (classification: non-api) (preferred)',
+      '- Serve on Azure',
+      '- Apply the US national-security carve-out (customers: us-national-security)',
+      '- Record a waiver for api-exclusivity',
+    ]);
+    assert.ok(author.indexOf('**Why:**') > todo);
+    assert.ok(!author.some((line) => line.startsWith('**MSFT-OAI-2025-01-API-EXCL**')), 'no clause of an earlier regime');
+    assert.match(author[author.length - 1], /legal advice/);
+  });
+
+  it('gives a reviewer every clause cited, earlier regimes\' included, and the carve-outs before the why and the fixes', () => {
+    const reviewer = lines('reviewer');
+    assert.equal(reviewer[4], '**Clauses cited:**');
+    const earlier = reviewer.indexOf('**MSFT-OAI-2025-01-API-EXCL**: The OpenAI API stays exclusive to Azure');
+    assert.ok(earlier > 4, 'the clause the 2025-10 terms superseded is shown');
+    const carveOuts = reviewer.indexOf('**Carve-outs that could apply:**');
+    assert.ok(carveOuts > earlier && carveOuts < reviewer.indexOf('**Why:**'));
+    assert.ok(reviewer.indexOf('**What you can do** (Quick Fix, Ctrl+.):') > reviewer.indexOf('**Why:**'));
+    assert.match(reviewer[reviewer.length - 1], /legal advice/);
+  });
+});

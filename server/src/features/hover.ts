@@ -12,14 +12,23 @@ import type { Hover, Position, Range } from 'vscode-languageserver';
 import { regimeOn } from '../core/selectRegime';
 import type { Analysis, Evidence, FactUse, Finding, FrontMatterEntry, RegimeChoice, Span, Waiver } from '../core/types';
 import type { Clause, Cloud, Confidence, FrontMatterKey, Profile, Regime, Rule } from '../profile/profileTypes';
+import { planFixes } from '../fixes/planFixes';
 import { resolveCloud, resolveCustomer } from '../fixes/profileNames';
 import type { SpecModel } from '../specModel';
+
+/**
+ * Who reads the hover (`carveout.audience`): the author of a spec wants what
+ * to do about a finding first; a reviewer wants the clauses, their sources
+ * and the carve-outs first, superseded clauses included.
+ */
+export type Audience = 'author' | 'reviewer';
 
 /** What the renderers read: the analysed text and the profile it was analysed with. */
 export interface HoverContext {
   text: string;
   profile: Profile;
   analysis: Analysis;
+  audience?: Audience;
 }
 
 /** Escapes the characters that would turn profile or spec text into Markdown syntax. */
@@ -199,19 +208,52 @@ export function renderDisclaimer(profile: Profile): string {
   return /legal advice/i.test(profile.disclaimer) ? `*${disclaimer}*` : `*Not legal advice.* *${disclaimer}*`;
 }
 
-/** Everything the hover says about one finding, as Markdown blocks. */
+/** The quick fixes of a finding in words, and the clauses it rests on in one line each. */
+export function renderWhatYouCanDo(finding: Finding, context: HoverContext): string | undefined {
+  if (finding.waivedBy) return undefined;
+  const fixes = planFixes(context, finding).map((plan) => `- ${escapeMarkdown(plan.title)}${plan.preferred ? ' (preferred)' : ''}`);
+  const lines = fixes.length > 0 ? ['**What you can do** (Quick Fix, Ctrl+.):', ...fixes] : ['**What you can do:** change the statement, or ask a reviewer whether it is acceptable.'];
+  const clauses = clausesFor(finding, context, false);
+  if (clauses.length > 0) lines.push('', `Clause: ${clauses.map((clause) => `${clause.id} (${escapeMarkdown(clause.title)})`).join('; ')}.`);
+  return lines.join('\n');
+}
+
+/**
+ * The clauses to show: for a reviewer every clause cited that was in force by
+ * the spec's regime, earlier regimes' included; for an author those of the
+ * spec's own regime, unless the rule cites none of it.
+ */
+function clausesFor(finding: Finding, context: HoverContext, withEarlier: boolean): Clause[] {
+  const regime = context.analysis.regime.id;
+  const cited = citedClauses(finding.clauses, regime, context.profile);
+  const own = cited.filter((clause) => clause.regime === regime);
+  return withEarlier || own.length === 0 ? cited : own;
+}
+
+function clauseBlocks(finding: Finding, context: HoverContext, withEarlier: boolean): string[] {
+  const clauses = clausesFor(finding, context, withEarlier);
+  if (clauses.length === 0) return [];
+  return ['**Clauses cited:**', ...clauses.flatMap((clause) => renderClause(clause, context.profile))];
+}
+
+/**
+ * Everything the hover says about one finding, as Markdown blocks, in the
+ * order its audience reads: an author gets the fixes first and the clauses of
+ * the spec's regime; a reviewer gets every clause cited, earlier regimes'
+ * included, with its source, confidence and supersession, and the carve-outs
+ * first.
+ */
 export function renderFinding(finding: Finding, context: HoverContext): string[] {
   const blocks = [renderFindingTitle(finding, context.profile), renderFindingMessage(finding, context.profile)];
   const why = renderWhy(finding, context);
-  if (why) blocks.push(why);
-  if (finding.waivedBy) blocks.push(renderWaiver(finding.waivedBy));
-  const clauses = citedClauses(finding.clauses, context.analysis.regime.id, context.profile);
-  if (clauses.length > 0) {
-    blocks.push('**Clauses cited:**');
-    for (const clause of clauses) blocks.push(...renderClause(clause, context.profile));
-  }
   const carveOuts = renderCarveOuts(finding, context);
-  if (carveOuts) blocks.push(carveOuts);
+  const waiver = finding.waivedBy ? renderWaiver(finding.waivedBy) : undefined;
+  const todo = renderWhatYouCanDo(finding, context);
+  const parts =
+    context.audience === 'reviewer'
+      ? [...clauseBlocks(finding, context, true), carveOuts, waiver, why, todo]
+      : [todo, why, waiver, ...clauseBlocks(finding, context, false), carveOuts];
+  for (const part of parts) if (part) blocks.push(part);
   return blocks;
 }
 
@@ -325,8 +367,8 @@ function frontMatterTarget(entries: readonly FrontMatterEntry[], offset: number)
   return undefined;
 }
 
-export function provideHover(model: SpecModel, position: Position): Hover | null {
-  const context: HoverContext = { text: model.text, profile: model.profile, analysis: model.analysis };
+export function provideHover(model: SpecModel, position: Position, audience: Audience = 'author'): Hover | null {
+  const context: HoverContext = { text: model.text, profile: model.profile, analysis: model.analysis, audience };
   const offset = model.lines.offset(position);
   const sections: string[] = [];
   let span: Span | undefined;

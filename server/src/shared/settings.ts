@@ -22,6 +22,8 @@ export interface CarveoutSettings {
   maxFileSize: number;
   /** The name a new waiver is approved by; empty: the user's git `user.name`, else a placeholder. */
   reviewer: string;
+  /** Who reads the hovers: `author` sees the fixes first, `reviewer` the clauses and carve-outs. */
+  audience: 'author' | 'reviewer';
 }
 
 export const DEFAULT_SETTINGS: CarveoutSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: CarveoutSettings = {
   debounceMs: 250,
   maxFileSize: 2_000_000,
   reviewer: '',
+  audience: 'author',
 };
 
 /** Fills gaps and repairs wrong types in settings as the client sent them. */
@@ -48,5 +51,6 @@ export function normalizeSettings(raw: unknown): CarveoutSettings {
     debounceMs: count('debounceMs'),
     maxFileSize: count('maxFileSize'),
     reviewer: text('reviewer'),
+    audience: value.audience === 'reviewer' ? 'reviewer' : 'author',
   };
 }
