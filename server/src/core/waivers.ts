@@ -7,6 +7,7 @@
  */
 import type { Rule } from '../profile/profileTypes';
 import type { Finding, Span, Statement, Waiver } from './types';
+import { firstStartingAt } from './firstStartingAt';
 import { isCalendarDate } from './isCalendarDate';
 
 const WAIVER = /^<!--\s*carveout-waive\b\s*([^:]*?)\s*(?::([\s\S]*?))?-->$/i;
@@ -128,18 +129,6 @@ function waiverFinding(rule: Rule | undefined, id: string, waiver: Waiver, messa
   return { rule: id, severity: rule.severity, message, span: waiver.span, clauses: [], carveOuts: [], evidence: [], facts: [] };
 }
 
-/** Index of the first finding that starts at or after `offset`. */
-function firstAtOrAfter(sorted: readonly Finding[], offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 function within(inner: Span, outer: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -169,7 +158,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly ParsedWaiver
     let used = false;
     const target = waiver.target;
     if (target) {
-      for (let index = firstAtOrAfter(byStart, target.start); index < byStart.length && byStart[index].span.start < target.end; index++) {
+      for (let index = firstStartingAt(byStart, target.start); index < byStart.length && byStart[index].span.start < target.end; index++) {
         const finding = byStart[index];
         if (waiver.rules.includes(finding.rule) && within(finding.span, target) && !finding.waivedBy) {
           finding.waivedBy = waiver;

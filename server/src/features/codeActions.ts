@@ -14,6 +14,7 @@
  * is planned only when the user picks it.
  */
 import type { CodeAction, CodeActionParams, Diagnostic, Range, SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { firstStartingAt } from '../core/firstStartingAt';
 import type { Finding } from '../core/types';
 import type { FixContext, PlannedEdit, WaiverDraft } from '../fixes/fixTypes';
 import { planFixAll } from '../fixes/planFixAll';
@@ -57,25 +58,13 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** Index of the first finding that starts at or after `offset`; findings are in document order. */
-function firstFindingAt(findings: readonly Finding[], offset: number): number {
-  let low = 0;
-  let high = findings.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (findings[mid].span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** The open finding a diagnostic was made from: same rule and same range. */
 export function findingFor(model: SpecModel, diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return undefined;
   if (typeof diagnostic.code !== 'string') return undefined;
   const findings = model.analysis.findings;
   const start = model.lines.offset(diagnostic.range.start);
-  for (let index = firstFindingAt(findings, start); index < findings.length && findings[index].span.start === start; index++) {
+  for (let index = firstStartingAt(findings, start); index < findings.length && findings[index].span.start === start; index++) {
     const finding = findings[index];
     if (!finding.waivedBy && finding.rule === diagnostic.code && sameRange(spanRange(model, finding.span.start, finding.span.end), diagnostic.range)) return finding;
   }

@@ -8,6 +8,7 @@
  * A spec can hold a hundred thousand findings, so shared edits are found by
  * key and overlaps by binary search among the kept edits, sorted by start.
  */
+import { firstStartingAt } from '../core/firstStartingAt';
 import type { Finding } from '../core/types';
 import { editsConflict, sortEdits } from './applyEdits';
 import type { FixContext, PlannedEdit } from './fixTypes';
@@ -32,21 +33,9 @@ class KeptEdits {
     return this.keys.has(keyOf(edit));
   }
 
-  /** Index of the first kept edit that starts at or after `offset`. */
-  private indexAt(offset: number): number {
-    let low = 0;
-    let high = this.list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.list[mid].span.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
   conflicts(edit: PlannedEdit): boolean {
     // Kept edits do not overlap each other, so only the neighbours around the edit's start can overlap it.
-    const index = this.indexAt(edit.span.start);
+    const index = firstStartingAt(this.list, edit.span.start);
     for (let i = Math.max(0, index - 1); i < this.list.length && this.list[i].span.start <= edit.span.end; i++) {
       if (editsConflict(this.list[i], edit)) return true;
     }
@@ -55,7 +44,7 @@ class KeptEdits {
 
   add(edit: PlannedEdit): void {
     this.keys.add(keyOf(edit));
-    this.list.splice(this.indexAt(edit.span.start + 1), 0, edit);
+    this.list.splice(firstStartingAt(this.list, edit.span.start + 1), 0, edit);
   }
 }
 
