@@ -7,12 +7,15 @@ import { describeError } from '../describeError';
 import { requestExposureReport } from '../requests';
 
 const REPORT_NAME = 'carveout-exposure-report.md';
+const REPLACE = 'Replace';
+const NEW_FILE = 'Write a New File';
 
 /**
  * `carveout.exportExposureReport`: asks the server for the workspace's
  * exposure report, writes it to `carveout-exposure-report.md` in the first
  * workspace folder (or where the user says, when no folder is open) and opens
- * it.
+ * it. An existing report may hold a reviewer's notes, so it is replaced only
+ * when the user says so.
  */
 export async function exportExposureReport(host: ClientHost): Promise<void> {
   const client = await host.runningClient();
@@ -50,11 +53,28 @@ export async function exportExposureReport(host: ClientHost): Promise<void> {
   void vscode.window.showInformationMessage(`Carveout exposure report: ${findings} in ${specs}, written to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
-/** The first workspace folder's report file; without a folder, the user chooses. */
+/**
+ * The first workspace folder's report file; when it exists, that file or a
+ * new one next to it, as the user chooses. Without a folder, the user chooses
+ * in a save dialog, which asks itself before replacing a file.
+ */
 async function reportLocation(): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder) {
-    return vscode.Uri.joinPath(folder.uri, REPORT_NAME);
+    const report = vscode.Uri.joinPath(folder.uri, REPORT_NAME);
+    if (!(await exists(report))) {
+      return report;
+    }
+    const choice = await vscode.window.showWarningMessage(
+      `${REPORT_NAME} already exists and may hold notes added since it was written.`,
+      { modal: true, detail: 'Replace it with the new report, or write the new report to a file of its own next to it?' },
+      NEW_FILE,
+      REPLACE,
+    );
+    if (choice === REPLACE) {
+      return report;
+    }
+    return choice === NEW_FILE ? freeReportName(folder.uri) : undefined;
   }
   return vscode.window.showSaveDialog({
     title: 'Save the Carveout exposure report',
@@ -62,6 +82,26 @@ async function reportLocation(): Promise<vscode.Uri | undefined> {
     filters: { Markdown: ['md'] },
     saveLabel: 'Save Report',
   });
+}
+
+/** `carveout-exposure-report-2.md`, `-3` and so on: the first name no file has. */
+async function freeReportName(folder: vscode.Uri): Promise<vscode.Uri> {
+  const stem = REPORT_NAME.slice(0, -'.md'.length);
+  for (let n = 2; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder, `${stem}-${n}.md`);
+    if (!(await exists(candidate))) {
+      return candidate;
+    }
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Today in the user's time zone, which is the day waivers expire on for them. */

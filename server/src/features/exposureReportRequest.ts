@@ -42,12 +42,15 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
   const skipped: SkippedSpec[] = [];
   const seen = new Set<string>();
   const several = sources.folders.length > 1;
+  const reportFolder = sources.folders[0]?.path ?? '';
   for (const folder of sources.folders) {
     for (const file of collectFiles([folder.path]).files) {
       if (token?.isCancellationRequested) return { markdown: '', specCount: 0, findingCount: 0 };
       if (seen.has(file)) continue;
       seen.add(file);
       const shown = (several ? `${folder.name}/` : '') + relative(folder.path, file).split('\\').join('/');
+      // The client writes the report into the first folder, so links start there.
+      const link = relative(reportFolder, file).split('\\').join('/');
       const document = open.get(file);
       const uri = document?.uri ?? pathToFileURL(file).href;
       const settings = await sources.settingsOf(uri);
@@ -66,7 +69,7 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
         continue;
       }
       const analysis = analyze(text, settings.profile, { ...settings.options, today: sources.today });
-      specs.push({ path: shown, analysis, profile: settings.profile, lines: new LineMap(text) });
+      specs.push({ path: shown, link, analysis, profile: settings.profile, lines: new LineMap(text) });
     }
   }
   const report = buildExposureReport({ specs, skipped, today: sources.today });

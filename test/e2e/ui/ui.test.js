@@ -245,4 +245,20 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     const note = await w.waitForNotification('Carveout exposure report:');
     assert.match(note, /Carveout exposure report: \d+ findings in 15 specs, written to carveout-exposure-report\.md\./);
   });
+
+  it('exporting again asks before replacing the report, and can write a new file that leaves the notes alone', async () => {
+    const w = wb();
+    const file = path.join(folder, REPORT);
+    const noted = `${fs.readFileSync(file, 'utf8')}\nReviewer note: checked with legal.\n`;
+    fs.writeFileSync(file, noted);
+    await w.runCommand('Carveout: Export Exposure Report');
+    const dialog = w.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: w.timeout });
+    assert.match(await dialog.innerText(), /carveout-exposure-report\.md already exists/);
+    await dialog.locator('.monaco-button', { hasText: 'Write a New File' }).click();
+    const second = path.join(folder, 'carveout-exposure-report-2.md');
+    const report = await w.waitFor(() => (fs.existsSync(second) ? fs.readFileSync(second, 'utf8') : null), `${second} on disk`);
+    assert.match(report, /^# Carveout exposure report/);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), noted, 'the first report, with its note, is unchanged');
+  });
 });
