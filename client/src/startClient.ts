@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { createCrashHandler } from './crashHandler';
+import { SPEC_SELECTOR } from './specDocuments';
 
 /** The client id; vscode-languageclient reads the `carveout.trace.server` setting by it. */
 const CLIENT_ID = 'carveout';
@@ -31,10 +32,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   };
   const watchers = CARVEOUT_YAML_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
-    // Other schemes (git, diff views) are left out so one spec is not judged twice.
     documentSelector: [
-      { scheme: 'file', language: 'product-spec' },
-      { scheme: 'untitled', language: 'product-spec' },
+      ...SPEC_SELECTOR,
       ...CARVEOUT_YAML_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     synchronize: { configurationSection: 'carveout', fileEvents: watchers },

@@ -4,8 +4,8 @@ import type { ClientHost } from './clientHost';
 import { describeError } from './describeError';
 import { statusText, tooltipMarkdown } from './describeSummary';
 import { requestDocumentSummary } from './requests';
+import { activeSpec } from './specDocuments';
 
-const LANGUAGE_ID = 'product-spec';
 /** Diagnostics arrive in bursts while the user types; one summary per burst is enough. */
 const REFRESH_DELAY_MS = 150;
 /** A spec opened a moment ago may not be analysed yet; ask again a few times. */
@@ -44,7 +44,7 @@ export class StatusBar implements vscode.Disposable {
         }
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        const uri = this.activeSpec()?.uri.toString();
+        const uri = activeSpec()?.uri.toString();
         if (uri !== undefined && event.uris.some((changed) => changed.toString() === uri)) {
           this.scheduleRefresh();
         }
@@ -91,7 +91,7 @@ export class StatusBar implements vscode.Disposable {
 
   private refresh(): void {
     this.cancelPending();
-    const document = this.activeSpec();
+    const document = activeSpec();
     if (!document) {
       this.setVisible(false);
       return;
@@ -149,10 +149,5 @@ export class StatusBar implements vscode.Disposable {
     this.pending?.cancel();
     this.pending?.dispose();
     this.pending = undefined;
-  }
-
-  private activeSpec(): vscode.TextDocument | undefined {
-    const document = vscode.window.activeTextEditor?.document;
-    return document?.languageId === LANGUAGE_ID ? document : undefined;
   }
 }

@@ -342,7 +342,7 @@ export class LspSession {
     const uri = options.uri ?? this.uri(options.name ?? 'spec.pspec.md');
     const version = options.version ?? 1;
     this.versions.set(uri, version);
-    const languageId = options.languageId ?? (uri.endsWith('.yaml') ? 'yaml' : 'product-spec');
+    const languageId = options.languageId ?? (uri.endsWith('.yaml') ? 'yaml' : 'markdown');
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     return uri;
   }

@@ -5,6 +5,7 @@ import { describeError } from '../describeError';
 import { describePeriod } from '../describeSummary';
 import { requestRegimes } from '../requests';
 import { pickPreselected } from '../pickPreselected';
+import { activeSpec } from '../specDocuments';
 import { writeRegimeSetting, type RegimeWrite } from '../writeRegimeSetting';
 
 interface RegimeItem extends vscode.QuickPickItem {
@@ -21,8 +22,7 @@ export async function selectRegime(host: ClientHost): Promise<RegimeWrite | unde
   if (!client) {
     return undefined;
   }
-  const document = vscode.window.activeTextEditor?.document;
-  const scope = document?.languageId === 'product-spec' ? document.uri : undefined;
+  const scope = activeSpec()?.uri;
   let regimes: RegimeInfo[];
   try {
     regimes = await requestRegimes(client, scope);

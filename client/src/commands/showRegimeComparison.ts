@@ -5,6 +5,7 @@ import { describeError } from '../describeError';
 import { compareRegimes, describeCounts, describePeriod, describeRegimeReason } from '../describeSummary';
 import { requestDocumentSummary } from '../requests';
 import { pickPreselected } from '../pickPreselected';
+import { activeSpec } from '../specDocuments';
 import { writeRegimeSetting, type RegimeWrite } from '../writeRegimeSetting';
 
 interface ComparisonItem extends vscode.QuickPickItem {
@@ -77,6 +78,5 @@ function specUri(target: unknown): vscode.Uri | undefined {
   if (typeof text === 'string' && text !== '') {
     return vscode.Uri.parse(text);
   }
-  const document = vscode.window.activeTextEditor?.document;
-  return document?.languageId === 'product-spec' ? document.uri : undefined;
+  return activeSpec()?.uri;
 }

@@ -121,7 +121,7 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
 
   it('underlines the API sentence as an error; hovering it shows the rule and cites the clause', async () => {
     const w = wb();
-    await w.waitForLanguageMode('Product Spec');
+    await w.waitForLanguageMode('Markdown');
     await w.waitForSquiggle('error');
     w.log('error squiggle shown');
     // Line 22 near the top of the editor leaves room for the hover below it (picture only).
@@ -260,5 +260,14 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     const report = await w.waitFor(() => (fs.existsSync(second) ? fs.readFileSync(second, 'utf8') : null), `${second} on disk`);
     assert.match(report, /^# Carveout exposure report/);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), noted, 'the first report, with its note, is unchanged');
+  });
+
+  it('Ctrl+Shift+V opens the Markdown preview of a spec', async () => {
+    const w = wb();
+    await w.openFile(SAMPLE);
+    await w.waitForEditor(SAMPLE);
+    await w.goToPosition(1, 1);
+    await w.press('Control+Shift+V');
+    await w.page.locator('.tab', { hasText: `Preview ${SAMPLE}` }).first().waitFor({ timeout: w.timeout });
   });
 });
