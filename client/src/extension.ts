@@ -3,10 +3,12 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/shared/protocol';
 import { ClientHost } from './clientHost';
 import { exportExposureReport } from './commands/exportExposureReport';
+import { newSpec } from './commands/newSpec';
 import { restartServer } from './commands/restartServer';
 import { selectRegime } from './commands/selectRegime';
 import { showRegimeComparison } from './commands/showRegimeComparison';
 import { describeError } from './describeError';
+import { suggestFrontMatterKeys } from './frontMatterSuggest';
 import { StatusBar, type StatusSnapshot } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests use it to wait for the server and inspect the client. */
@@ -35,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): CarveoutApi {
       vscode.commands.registerCommand(Commands.exportExposureReport, () => exportExposureReport(clientHost)),
       vscode.commands.registerCommand(Commands.selectRegime, () => selectRegime(clientHost)),
       vscode.commands.registerCommand(Commands.showRegimeComparison, (target?: unknown) => showRegimeComparison(clientHost, target)),
+      vscode.commands.registerCommand(Commands.newSpec, newSpec),
+      suggestFrontMatterKeys(),
     );
   } catch (error) {
     // Activation must never fail silently: say so, and keep what did register.

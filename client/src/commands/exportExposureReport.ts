@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExposureReportRequest } from '../../../server/src/shared/protocol';
 import type { ClientHost } from '../clientHost';
 import { describeError } from '../describeError';
+import { fileExists, freeFileName } from '../freeFileName';
 import { requestExposureReport } from '../requests';
 
 const REPORT_NAME = 'carveout-exposure-report.md';
@@ -62,7 +63,7 @@ async function reportLocation(): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder) {
     const report = vscode.Uri.joinPath(folder.uri, REPORT_NAME);
-    if (!(await exists(report))) {
+    if (!(await fileExists(report))) {
       return report;
     }
     const choice = await vscode.window.showWarningMessage(
@@ -74,7 +75,7 @@ async function reportLocation(): Promise<vscode.Uri | undefined> {
     if (choice === REPLACE) {
       return report;
     }
-    return choice === NEW_FILE ? freeReportName(folder.uri) : undefined;
+    return choice === NEW_FILE ? freeFileName(folder.uri, (n) => REPORT_NAME.replace(/\.md$/, `-${n + 1}.md`)) : undefined;
   }
   return vscode.window.showSaveDialog({
     title: 'Save the Carveout exposure report',
@@ -82,26 +83,6 @@ async function reportLocation(): Promise<vscode.Uri | undefined> {
     filters: { Markdown: ['md'] },
     saveLabel: 'Save Report',
   });
-}
-
-/** `carveout-exposure-report-2.md`, `-3` and so on: the first name no file has. */
-async function freeReportName(folder: vscode.Uri): Promise<vscode.Uri> {
-  const stem = REPORT_NAME.slice(0, -'.md'.length);
-  for (let n = 2; ; n++) {
-    const candidate = vscode.Uri.joinPath(folder, `${stem}-${n}.md`);
-    if (!(await exists(candidate))) {
-      return candidate;
-    }
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Today in the user's time zone, which is the day waivers expire on for them. */

@@ -73,4 +73,5 @@ export const Commands = {
   restartServer: 'carveout.restartServer',
   exportExposureReport: 'carveout.exportExposureReport',
   selectRegime: 'carveout.selectRegime',
+  newSpec: 'carveout.newSpec',
 } as const;
