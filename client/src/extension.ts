@@ -9,6 +9,7 @@ import { selectRegime } from './commands/selectRegime';
 import { showRegimeComparison } from './commands/showRegimeComparison';
 import { describeError } from './describeError';
 import { suggestFrontMatterKeys } from './frontMatterSuggest';
+import { RESTARTING_SETTINGS } from './startClient';
 import { StatusBar, type StatusSnapshot } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests use it to wait for the server and inspect the client. */
@@ -39,6 +40,10 @@ export function activate(context: vscode.ExtensionContext): CarveoutApi {
       vscode.commands.registerCommand(Commands.showRegimeComparison, (target?: unknown) => showRegimeComparison(clientHost, target)),
       vscode.commands.registerCommand(Commands.newSpec, newSpec),
       suggestFrontMatterKeys(),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        // Deferred, so that the running client first sends the change it is handling to the old server.
+        if (RESTARTING_SETTINGS.some((setting) => event.affectsConfiguration(setting))) setTimeout(() => void restartServer(clientHost), 0);
+      }),
     );
   } catch (error) {
     // Activation must never fail silently: say so, and keep what did register.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/shared/protocol';
 import { createCrashHandler } from './crashHandler';
 import { SPEC_SELECTOR } from './specDocuments';
 
@@ -37,6 +38,7 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
       ...CARVEOUT_YAML_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     synchronize: { configurationSection: 'carveout', fileEvents: watchers },
+    initializationOptions: initializationOptions(),
     outputChannel: output,
     errorHandler: createCrashHandler(output),
   };
@@ -55,4 +57,11 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     throw error;
   }
   return { client, dispose };
+}
+
+/** The settings that decide the server's capabilities; a change to them restarts the server. */
+export const RESTARTING_SETTINGS = ['carveout.workspaceDiagnostics'];
+
+function initializationOptions(): InitializationOptions {
+  return { workspaceDiagnostics: vscode.workspace.getConfiguration('carveout').get<boolean>('workspaceDiagnostics', false) };
 }

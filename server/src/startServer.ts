@@ -35,9 +35,11 @@ import { provideHover } from './features/hover';
 import { profileFileDiagnostics } from './features/profileDiagnostics';
 import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
+import { provideWaiverHints } from './features/waiverHints';
+import { workspaceDiagnostics } from './features/workspaceDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
-import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest } from './shared/protocol';
+import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest, type InitializationOptions } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
@@ -56,10 +58,13 @@ interface ClientFeatures {
   dynamicWatchers: boolean;
   relativePatterns: boolean;
   snippets: boolean;
+  /** Not a client capability: the `carveout.workspaceDiagnostics` setting, sent in the initialization options. */
+  workspaceDiagnostics: boolean;
 }
 
-function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+function clientFeatures(capabilities: ClientCapabilities, initializationOptions?: unknown): ClientFeatures {
   const workspace = capabilities.workspace;
+  const options = (initializationOptions ?? {}) as Partial<InitializationOptions>;
   return {
     configuration: workspace?.configuration === true,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
@@ -70,10 +75,11 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
     dynamicWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    workspaceDiagnostics: options.workspaceDiagnostics === true,
   };
 }
 
-export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnostics'>): ServerCapabilities {
+export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnostics' | 'workspaceDiagnostics'>): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: true,
@@ -82,11 +88,13 @@ export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnosti
     documentSymbolProvider: { label: 'Carveout' },
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
+    inlayHintProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   if (features.pullDiagnostics) {
     // Specs depend on config and profile files, not on each other; file changes trigger a refresh instead.
-    capabilities.diagnosticProvider = { identifier: 'carveout', interFileDependencies: false, workspaceDiagnostics: false };
+    // Workspace diagnostics make the client poll every few seconds, so they are only on when the user asks.
+    capabilities.diagnosticProvider = { identifier: 'carveout', interFileDependencies: false, workspaceDiagnostics: features.workspaceDiagnostics };
   }
   return capabilities;
 }
@@ -171,7 +179,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    features = clientFeatures(params.capabilities);
+    features = clientFeatures(params.capabilities, params.initializationOptions);
     watcher = new ProfileFileWatcher(connection, log, features.dynamicWatchers, features.relativePatterns);
     if (params.workspaceFolders) folders.set(params.workspaceFolders);
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: 'root' }]);
@@ -256,6 +264,28 @@ export function startServer(connection: Connection): void {
         token,
       ),
     ),
+  );
+
+  connection.languages.diagnostics.onWorkspace((params, token) =>
+    runSafe(log, 'workspaceDiagnostics', token, { items: [] }, () =>
+      workspaceDiagnostics(
+        {
+          folders: () => folders.list(),
+          isOpen: (uri) => documents.get(uri) !== undefined,
+          diagnose: (document) => diagnose(document, false),
+          generation: () => specs.generation,
+        },
+        params,
+        token,
+      ),
+    ),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    runSafe(log, 'inlayHint', token, [], async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideWaiverHints(model, params.range) : [];
+    }),
   );
 
   connection.onHover((params, token) =>

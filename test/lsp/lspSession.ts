@@ -64,6 +64,8 @@ export interface SessionOptions {
   settingsFor?: (scopeUri: string | undefined) => TestSettings | undefined;
   /** Client capabilities merged over the defaults, one level deep per section. */
   capabilities?: ClientCapabilities;
+  /** Sent as `initializationOptions`, as the VS Code client sends some settings. */
+  initializationOptions?: unknown;
   /**
    * How to reach the server: `stdio` (the default, as other editors do) or
    * `ipc` (as the VS Code client does). Output logging differs, not the protocol.
@@ -261,6 +263,7 @@ export class LspSession {
       rootUri: fileUri(folders[0] ?? this.directory),
       capabilities: mergeCapabilities(defaultCapabilities(this.pull), options.capabilities),
       workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: basename(folder) })),
+      initializationOptions: options.initializationOptions,
     });
     await this.notify('initialized', {});
   }

@@ -68,6 +68,12 @@ export namespace ExposureReportRequest {
 }
 
 /** Client command ids the server refers to (code lens). */
+/** What the client sends in `initialize`: settings that decide the server's capabilities, so that changing them restarts the server. */
+export interface InitializationOptions {
+  /** `carveout.workspaceDiagnostics`: list every spec in the workspace in Problems, not only the open ones. */
+  workspaceDiagnostics: boolean;
+}
+
 export const Commands = {
   showRegimeComparison: 'carveout.showRegimeComparison',
   restartServer: 'carveout.restartServer',
