@@ -41,6 +41,10 @@ export async function selectRegime(host: ClientHost): Promise<RegimeWrite | unde
       detail: `${describePeriod(regime)}: ${regime.summary}`,
     })),
   ];
+  if (!items.some((item) => item.regimeId === configured)) {
+    // A regime the profile does not know is still the choice in force; Enter alone must keep it.
+    items.push({ regimeId: configured, label: configured, description: 'current setting', detail: 'Not a regime of the profile in use.' });
+  }
   const picked = await pickPreselected(items, items.find((item) => item.regimeId === configured), {
     title: 'Carveout: Select Regime',
     placeholder: 'Judge specs under the terms of…',
