@@ -53,6 +53,7 @@ interface ClientFeatures {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
   workspaceFolders: boolean;
   dynamicConfiguration: boolean;
   dynamicWatchers: boolean;
@@ -70,6 +71,7 @@ function clientFeatures(capabilities: ClientCapabilities, initializationOptions?
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
     diagnosticRefresh: workspace?.diagnostics?.refreshSupport === true,
     codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
+    inlayHintRefresh: workspace?.inlayHint?.refreshSupport === true,
     workspaceFolders: workspace?.workspaceFolders === true,
     dynamicConfiguration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     dynamicWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
@@ -171,6 +173,8 @@ export function startServer(connection: Connection): void {
       push.revalidateAll();
     }
     if (features.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => log.error(`Carveout: code lens refresh failed: ${String(error)}`));
+    // A new regime or profile can change which findings a waiver silences.
+    if (features.inlayHintRefresh) connection.languages.inlayHint.refresh().catch((error: unknown) => log.error(`Carveout: inlay hint refresh failed: ${String(error)}`));
   }
 
   function profileFilesChanged(): void {

@@ -111,6 +111,7 @@ function defaultCapabilities(pull: boolean): ClientCapabilities {
       didChangeConfiguration: { dynamicRegistration: true },
       didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
       codeLens: { refreshSupport: true },
+      inlayHint: { refreshSupport: true },
     },
     textDocument: {
       synchronization: { dynamicRegistration: false, didSave: true, willSave: false },
@@ -126,6 +127,7 @@ function defaultCapabilities(pull: boolean): ClientCapabilities {
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       foldingRange: { lineFoldingOnly: true },
       codeLens: {},
+      inlayHint: {},
     },
     window: { workDoneProgress: false },
   };

@@ -29,6 +29,14 @@ describe('waiver inlay hints', () => {
       assert.match(tooltip.value, /Ref LEGAL-1412/);
     }));
 
+  it('asks the client to refresh the hints when the settings change, since a waiver may then silence other findings', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      await session.open(WAIVER_SPEC);
+      const before = session.countServerRequests('workspace/inlayHint/refresh');
+      await session.setSettings({ regime: '2026-04' });
+      await session.waitFor('an inlay hint refresh', () => session.countServerRequests('workspace/inlayHint/refresh') > before);
+    }));
+
   it('gives no hint outside the requested range', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {
       const uri = await session.open(WAIVER_SPEC);
