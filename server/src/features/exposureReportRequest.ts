@@ -3,10 +3,10 @@
  * analyses each with the settings that apply to it (the editor's text when
  * the spec is open), and renders the Markdown report for legal review.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
+import { readSpec } from '../cli/analyzeSpecs';
 import { collectFiles } from '../cli/collectFiles';
 import { analyze } from '../core/analyze';
 import { LineMap } from '../core/lineMap';
@@ -22,14 +22,6 @@ export interface ReportSources {
   openDocuments: readonly { uri: string; getText(): string }[];
   settingsOf(uri: string): Promise<DocumentSettings>;
   today: string;
-}
-
-/** Reads a spec as the CLI does: binary files are refused, a byte-order mark is dropped. */
-function readSpec(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a text spec');
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export async function buildWorkspaceReport(sources: ReportSources, token?: CancellationToken): Promise<ExposureReportRequest.Result> {
