@@ -11,10 +11,14 @@ export function conflictCount(counts: SeverityCounts): number {
   return counts.error + counts.warning;
 }
 
-export function statusText(summary: DocumentSummary): string {
+/** What the status bar adds in Restricted Mode, where the workspace cannot choose the profile. */
+export const RESTRICTED_NOTE =
+  "**Restricted Mode:** this workspace is not trusted, so its `carveout.profile` setting and the profile its `.carveout.yaml` names are not used; the built-in profile and your user settings apply. Trust the workspace to use them.";
+
+export function statusText(summary: DocumentSummary, trusted = true): string {
   const conflicts = conflictCount(summary.counts);
   const conflictWords = conflicts === 0 ? 'no conflicts' : `${conflicts} ${plural(conflicts, 'conflict', 'conflicts')}`;
-  return `$(law) Carveout: ${conflictWords} · regime ${summary.regime.id}`;
+  return `$(law) Carveout: ${conflictWords} · regime ${summary.regime.id}${trusted ? '' : ' · $(shield) restricted'}`;
 }
 
 /** "1 error, 2 warnings, 1 waived", or "no findings". */
@@ -45,7 +49,7 @@ export function describeRegimeReason(regime: DocumentSummary['regime']): string 
 }
 
 /** The status-bar tooltip, as Markdown. */
-export function tooltipMarkdown(summary: DocumentSummary): string {
+export function tooltipMarkdown(summary: DocumentSummary, trusted = true): string {
   const { counts, regime, profile } = summary;
   const lines = [
     `**Carveout** · regime **${escapeMarkdown(regime.id)}**: ${escapeMarkdown(regime.title)}`,
@@ -69,6 +73,7 @@ export function tooltipMarkdown(summary: DocumentSummary): string {
   if (profile.fellBack) {
     lines.push('$(warning) The configured profile has errors; the built-in profile is used instead.', '');
   }
+  if (!trusted) lines.push(RESTRICTED_NOTE, '');
   lines.push('Click to compare the regimes.');
   return lines.join('\n');
 }

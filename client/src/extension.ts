@@ -3,10 +3,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/shared/protocol';
 import { ClientHost } from './clientHost';
 import { exportExposureReport } from './commands/exportExposureReport';
+import { newSpec } from './commands/newSpec';
 import { restartServer } from './commands/restartServer';
 import { selectRegime } from './commands/selectRegime';
 import { showRegimeComparison } from './commands/showRegimeComparison';
 import { describeError } from './describeError';
+import { suggestFrontMatterKeys } from './frontMatterSuggest';
+import { RESTARTING_SETTINGS } from './startClient';
 import { StatusBar, type StatusSnapshot } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests use it to wait for the server and inspect the client. */
@@ -35,6 +38,14 @@ export function activate(context: vscode.ExtensionContext): CarveoutApi {
       vscode.commands.registerCommand(Commands.exportExposureReport, () => exportExposureReport(clientHost)),
       vscode.commands.registerCommand(Commands.selectRegime, () => selectRegime(clientHost)),
       vscode.commands.registerCommand(Commands.showRegimeComparison, (target?: unknown) => showRegimeComparison(clientHost, target)),
+      vscode.commands.registerCommand(Commands.newSpec, newSpec),
+      suggestFrontMatterKeys(),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        // Deferred, so that the running client first sends the change it is handling to the old server.
+        if (RESTARTING_SETTINGS.some((setting) => event.affectsConfiguration(setting))) setTimeout(() => void restartServer(clientHost), 0);
+      }),
+      // The server learns of trust when it starts, so trusting the workspace restarts it with the workspace's profile.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void restartServer(clientHost)),
     );
   } catch (error) {
     // Activation must never fail silently: say so, and keep what did register.

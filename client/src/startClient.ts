@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/shared/protocol';
 import { createCrashHandler } from './crashHandler';
+import { SPEC_SELECTOR } from './specDocuments';
 
 /** The client id; vscode-languageclient reads the `carveout.trace.server` setting by it. */
 const CLIENT_ID = 'carveout';
@@ -31,13 +33,12 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   };
   const watchers = CARVEOUT_YAML_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
-    // Other schemes (git, diff views) are left out so one spec is not judged twice.
     documentSelector: [
-      { scheme: 'file', language: 'product-spec' },
-      { scheme: 'untitled', language: 'product-spec' },
+      ...SPEC_SELECTOR,
       ...CARVEOUT_YAML_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     synchronize: { configurationSection: 'carveout', fileEvents: watchers },
+    initializationOptions: initializationOptions(),
     outputChannel: output,
     errorHandler: createCrashHandler(output),
   };
@@ -56,4 +57,16 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     throw error;
   }
   return { client, dispose };
+}
+
+/** The settings that decide the server's capabilities; a change to them restarts the server. */
+export const RESTARTING_SETTINGS = ['carveout.workspaceDiagnostics'];
+
+function initializationOptions(): InitializationOptions {
+  return {
+    workspaceDiagnostics: vscode.workspace.getConfiguration('carveout').get<boolean>('workspaceDiagnostics', false),
+    // In Restricted Mode the server does not read the profile a workspace's .carveout.yaml names;
+    // VS Code itself ignores the workspace's carveout.profile (package.json, restrictedConfigurations).
+    workspaceTrusted: vscode.workspace.isTrusted,
+  };
 }

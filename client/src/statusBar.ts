@@ -4,8 +4,8 @@ import type { ClientHost } from './clientHost';
 import { describeError } from './describeError';
 import { statusText, tooltipMarkdown } from './describeSummary';
 import { requestDocumentSummary } from './requests';
+import { activeSpec } from './specDocuments';
 
-const LANGUAGE_ID = 'product-spec';
 /** Diagnostics arrive in bursts while the user types; one summary per burst is enough. */
 const REFRESH_DELAY_MS = 150;
 /** A spec opened a moment ago may not be analysed yet; ask again a few times. */
@@ -44,7 +44,7 @@ export class StatusBar implements vscode.Disposable {
         }
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        const uri = this.activeSpec()?.uri.toString();
+        const uri = activeSpec()?.uri.toString();
         if (uri !== undefined && event.uris.some((changed) => changed.toString() === uri)) {
           this.scheduleRefresh();
         }
@@ -56,6 +56,7 @@ export class StatusBar implements vscode.Disposable {
         }
       }),
       host.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     );
     this.refresh();
   }
@@ -91,7 +92,7 @@ export class StatusBar implements vscode.Disposable {
 
   private refresh(): void {
     this.cancelPending();
-    const document = this.activeSpec();
+    const document = activeSpec();
     if (!document) {
       this.setVisible(false);
       return;
@@ -114,7 +115,7 @@ export class StatusBar implements vscode.Disposable {
         }
         if (summary) {
           this.retries = { uri: '', count: 0 };
-          this.show(statusText(summary), tooltipMarkdown(summary), { title: 'Compare Regimes', command: Commands.showRegimeComparison, arguments: [document.uri] });
+          this.show(statusText(summary, vscode.workspace.isTrusted), tooltipMarkdown(summary, vscode.workspace.isTrusted), { title: 'Compare Regimes', command: Commands.showRegimeComparison, arguments: [document.uri] });
         } else {
           this.show('$(law) Carveout', 'Carveout has no summary for this spec yet.', undefined);
           this.retryLater(document.uri.toString());
@@ -149,10 +150,5 @@ export class StatusBar implements vscode.Disposable {
     this.pending?.cancel();
     this.pending?.dispose();
     this.pending = undefined;
-  }
-
-  private activeSpec(): vscode.TextDocument | undefined {
-    const document = vscode.window.activeTextEditor?.document;
-    return document?.languageId === LANGUAGE_ID ? document : undefined;
   }
 }

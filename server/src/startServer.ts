@@ -36,11 +36,13 @@ import { provideHover } from './features/hover';
 import { profileFileDiagnostics } from './features/profileDiagnostics';
 import { pullDiagnostics } from './features/pullDiagnostics';
 import { PushDiagnostics } from './features/pushDiagnostics';
+import { provideWaiverHints } from './features/waiverHints';
+import { workspaceDiagnostics } from './features/workspaceDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
 import { readSourceFile } from './profile/readSourceFile';
 import { readWithin } from './profile/workspaceRoot';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
-import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest, type CarveoutInitializationOptions } from './shared/protocol';
+import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest, type InitializationOptions } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
@@ -54,6 +56,7 @@ interface ClientFeatures {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
   workspaceFolders: boolean;
   dynamicConfiguration: boolean;
   dynamicWatchers: boolean;
@@ -61,15 +64,19 @@ interface ClientFeatures {
   snippets: boolean;
   resolveCodeActionEdits: boolean;
   snippetEdits: boolean;
+  /** Not a client capability: the `carveout.workspaceDiagnostics` setting, sent in the initialization options. */
+  workspaceDiagnostics: boolean;
 }
 
-function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+function clientFeatures(capabilities: ClientCapabilities, initializationOptions?: unknown): ClientFeatures {
   const workspace = capabilities.workspace;
+  const options = (initializationOptions ?? {}) as InitializationOptions;
   return {
     configuration: workspace?.configuration === true,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
     diagnosticRefresh: workspace?.diagnostics?.refreshSupport === true,
     codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
+    inlayHintRefresh: workspace?.inlayHint?.refreshSupport === true,
     workspaceFolders: workspace?.workspaceFolders === true,
     dynamicConfiguration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     dynamicWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
@@ -77,10 +84,11 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     resolveCodeActionEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     snippetEdits: workspace?.workspaceEdit?.snippetEditSupport === true,
+    workspaceDiagnostics: options.workspaceDiagnostics === true,
   };
 }
 
-export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnostics'>): ServerCapabilities {
+export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnostics' | 'workspaceDiagnostics'>): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: true,
@@ -89,11 +97,13 @@ export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnosti
     documentSymbolProvider: { label: 'Carveout' },
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
+    inlayHintProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   if (features.pullDiagnostics) {
     // Specs depend on config and profile files, not on each other; file changes trigger a refresh instead.
-    capabilities.diagnosticProvider = { identifier: 'carveout', interFileDependencies: false, workspaceDiagnostics: false };
+    // Workspace diagnostics make the client poll every few seconds, so they are only on when the user asks.
+    capabilities.diagnosticProvider = { identifier: 'carveout', interFileDependencies: false, workspaceDiagnostics: features.workspaceDiagnostics };
   }
   return capabilities;
 }
@@ -178,6 +188,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       push.revalidateAll();
     }
     if (features.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => log.error(`Carveout: code lens refresh failed: ${String(error)}`));
+    // A new regime or profile can change which findings a waiver silences.
+    if (features.inlayHintRefresh) connection.languages.inlayHint.refresh().catch((error: unknown) => log.error(`Carveout: inlay hint refresh failed: ${String(error)}`));
   }
 
   function profileFilesChanged(): void {
@@ -186,10 +198,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    features = clientFeatures(params.capabilities);
+    features = clientFeatures(params.capabilities, params.initializationOptions);
     watcher = new ProfileFileWatcher(connection, log, features.dynamicWatchers, features.relativePatterns);
-    const initialization = (params.initializationOptions ?? {}) as CarveoutInitializationOptions;
-    profiles.setTrusted(initialization.workspaceTrusted !== false);
+    profiles.setTrusted((params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false);
     if (params.workspaceFolders) folders.set(params.workspaceFolders);
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: 'root' }]);
     return { capabilities: serverCapabilities(features), serverInfo: { name: 'carveout' } };
@@ -273,6 +284,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         token,
       ),
     ),
+  );
+
+  connection.languages.diagnostics.onWorkspace((params, token) =>
+    runSafe(log, 'workspaceDiagnostics', token, { items: [] }, () =>
+      workspaceDiagnostics(
+        {
+          folders: () => folders.list(),
+          isOpen: (uri) => documents.get(uri) !== undefined,
+          diagnose: (document) => diagnose(document, false),
+          generation: () => specs.generation,
+        },
+        params,
+        token,
+      ),
+    ),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    runSafe(log, 'inlayHint', token, [], async () => {
+      const model = await specModel(params.textDocument.uri);
+      return model ? provideWaiverHints(model, params.range) : [];
+    }),
   );
 
   connection.onHover((params, token) =>

@@ -1,7 +1,8 @@
 /**
  * The exposure report builder on real analyses of small specs: exact lines
- * for the header, the summary table, the clause groups, the document checks,
- * the waivers and the specs that were not checked.
+ * for the header, the summary table, each finding once with its clauses and
+ * a link to its line, the cited clauses, the waivers and the specs that were
+ * not checked.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -23,7 +24,7 @@ The API | runs on AWS.
 `;
 
 function spec(path: string, text: string): ReportedSpec {
-  return { path, profile, lines: new LineMap(text), analysis: analyze(text, profile, { today: TODAY }) };
+  return { path, link: path, profile, lines: new LineMap(text), analysis: analyze(text, profile, { today: TODAY }) };
 }
 
 /** The lines a clause group opens with, from the profile's data. */
@@ -33,28 +34,22 @@ function clauseLines(id: string): string[] {
   const lines = [`### ${clause.id}: ${clause.title}`, ''];
   if (clause.quote) lines.push(`> "${clause.quote}"`, '');
   lines.push(`- Source: ${clause.source.title}, ${clause.source.publisher}, ${clause.source.date}${clause.source.url ? ` (${clause.source.url})` : ''}`);
-  lines.push(`- Regime: ${clause.regime}`, `- Confidence: ${clause.confidence}`, '');
+  lines.push(`- Regime: ${clause.regime}`, `- Confidence: ${clause.confidence}`);
   return lines;
 }
 
 describe('exposure report', () => {
-  it('lists every finding under each clause it cites, document checks without a clause, and every waiver with its status', () => {
+  it('lists every finding once with its clauses and a link to its line, each cited clause once, and every waiver with its status', () => {
     const gcp = spec('specs/gcp.pspec.md', GCP_SPEC);
     const waivers = spec('specs/waivers.pspec.md', WAIVER_SPEC);
-    const incomplete = spec('specs/incomplete.pspec.md', INCOMPLETE_SPEC);
+    const incomplete = spec('specs/draft (v2) notes.pspec.md', INCOMPLETE_SPEC);
     const report = buildExposureReport({ today: TODAY, specs: [gcp, waivers, incomplete], skipped: [{ path: 'big.pspec.md', reason: 'it is too large' }] });
 
     const message = (report: ReportedSpec, rule: string, index = 0) => report.analysis.findings.filter((f) => f.rule === rule)[index].message;
-    const findingLines = [
-      `- \`specs/gcp.pspec.md:6\` \`api-exclusivity\` (error): ${message(gcp, 'api-exclusivity')}`,
-      `- \`specs/waivers.pspec.md:7\` \`api-exclusivity\` (error): ${message(waivers, 'api-exclusivity')}`,
-      '  - Waived: approved by Dana Lee on 2026-03-02, expires 2099-09-30, ref LEGAL-1412 (active)',
-      `- \`specs/waivers.pspec.md:9\` \`api-exclusivity\` (error): ${message(waivers, 'api-exclusivity', 1)}`,
-      `- \`specs/incomplete.pspec.md:6\` \`api-exclusivity\` (error): ${message(incomplete, 'api-exclusivity').replace(/\|/g, '\\|')}`,
-      '',
-    ];
     const cited = gcp.analysis.findings[0].clauses;
+    const clauseList = `  - Clauses: ${cited.map((id) => `\`${id}\``).join(', ')}`;
     const clauseOrder = profile.clauses.map((c) => c.id).filter((id) => cited.includes(id));
+    const draft = (line: number) => `[\`specs/draft (v2) notes.pspec.md:${line}\`](specs/draft%20%28v2%29%20notes.pspec.md#L${line})`;
 
     assert.deepEqual(report.markdown.split('\n'), [
       '# Carveout exposure report',
@@ -71,28 +66,35 @@ describe('exposure report', () => {
       '|---|---|---|---:|---:|---:|---:|---:|',
       '| `specs/gcp.pspec.md` | 2026-02 (launch 2026-03-15) | api | 1 | 0 | 0 | 0 | 0 |',
       '| `specs/waivers.pspec.md` | 2026-02 (launch 2026-03-15) | api | 1 | 1 | 0 | 1 | 1 |',
-      '| `specs/incomplete.pspec.md` | 2026-02 (launch 2026-03-15) | api | 1 | 1 | 0 | 0 | 0 |',
+      '| `specs/draft (v2) notes.pspec.md` | 2026-02 (launch 2026-03-15) | api | 1 | 1 | 0 | 0 | 0 |',
       '| **Total** | | | 3 | 2 | 0 | 1 | 1 |',
       '',
-      '## Findings by clause',
+      '## Findings',
       '',
-      ...clauseOrder.flatMap((id) => [...clauseLines(id), ...findingLines]),
-      '## No clause',
+      `- [\`specs/gcp.pspec.md:6\`](specs/gcp.pspec.md#L6) \`api-exclusivity\` (error): ${message(gcp, 'api-exclusivity')}`,
+      clauseList,
+      `- [\`specs/waivers.pspec.md:7\`](specs/waivers.pspec.md#L7) \`api-exclusivity\` (error): ${message(waivers, 'api-exclusivity')}`,
+      clauseList,
+      '  - Waived: approved by Dana Lee on 2026-03-02, expires 2099-09-30, ref LEGAL-1412 (active)',
+      `- [\`specs/waivers.pspec.md:8\`](specs/waivers.pspec.md#L8) \`waiver-expired\` (warning): ${message(waivers, 'waiver-expired')}`,
+      `- [\`specs/waivers.pspec.md:9\`](specs/waivers.pspec.md#L9) \`api-exclusivity\` (error): ${message(waivers, 'api-exclusivity', 1)}`,
+      clauseList,
+      `- [\`specs/waivers.pspec.md:10\`](specs/waivers.pspec.md#L10) \`waiver-unused\` (hint): ${message(waivers, 'waiver-unused')}`,
+      `- ${draft(5)} \`waiver-incomplete\` (warning): ${message(incomplete, 'waiver-incomplete')}`,
+      `- ${draft(6)} \`api-exclusivity\` (error): ${message(incomplete, 'api-exclusivity').replace(/\|/g, '\\|')}`,
+      clauseList,
       '',
-      'Document checks: front matter, consistency and waivers.',
+      '## Clauses cited',
       '',
-      `- \`specs/waivers.pspec.md:8\` \`waiver-expired\` (warning): ${message(waivers, 'waiver-expired')}`,
-      `- \`specs/waivers.pspec.md:10\` \`waiver-unused\` (hint): ${message(waivers, 'waiver-unused')}`,
-      `- \`specs/incomplete.pspec.md:5\` \`waiver-incomplete\` (warning): ${message(incomplete, 'waiver-incomplete')}`,
-      '',
+      ...clauseOrder.flatMap((id) => [...clauseLines(id), '- Cited by 4 findings', '']),
       '## Waivers',
       '',
       '| Where | Rules | Approver | Approved | Expires | Ref | Status |',
       '|---|---|---|---|---|---|---|',
-      '| `specs/waivers.pspec.md:6` | api-exclusivity | Dana Lee | 2026-03-02 | 2099-09-30 | LEGAL-1412 | active |',
-      '| `specs/waivers.pspec.md:8` | api-exclusivity | Dana Lee | 2025-09-01 | 2026-01-01 | LEGAL-1 | expired |',
-      '| `specs/waivers.pspec.md:10` | open-weights-criteria | Dana Lee | 2026-03-02 | 2027-03-02 | LEGAL-2 | unused |',
-      '| `specs/incomplete.pspec.md:5` | api-exclusivity |  |  |  |  | incomplete |',
+      '| [`specs/waivers.pspec.md:6`](specs/waivers.pspec.md#L6) | api-exclusivity | Dana Lee | 2026-03-02 | 2099-09-30 | LEGAL-1412 | active |',
+      '| [`specs/waivers.pspec.md:8`](specs/waivers.pspec.md#L8) | api-exclusivity | Dana Lee | 2025-09-01 | 2026-01-01 | LEGAL-1 | expired |',
+      '| [`specs/waivers.pspec.md:10`](specs/waivers.pspec.md#L10) | open-weights-criteria | Dana Lee | 2026-03-02 | 2027-03-02 | LEGAL-2 | unused |',
+      `| ${draft(5)} | api-exclusivity |  |  |  |  | incomplete |`,
       '',
       '## Not checked',
       '',
@@ -117,13 +119,13 @@ describe('exposure report', () => {
       '|---|---|---|---:|---:|---:|---:|---:|',
       '| **Total** | | | 0 | 0 | 0 | 0 | 0 |',
       '',
-      '## Findings by clause',
+      '## Findings',
+      '',
+      'No findings.',
+      '',
+      '## Clauses cited',
       '',
       'No finding cites a clause.',
-      '',
-      '## No clause',
-      '',
-      'No findings without a clause.',
       '',
       '## Waivers',
       '',

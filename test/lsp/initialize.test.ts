@@ -14,6 +14,7 @@ const COMMON = {
   documentSymbolProvider: { label: 'Carveout' },
   foldingRangeProvider: true,
   codeLensProvider: { resolveProvider: false },
+  inlayHintProvider: { resolveProvider: false },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 

@@ -117,6 +117,7 @@ function defaultCapabilities(pull: boolean): ClientCapabilities {
       didChangeConfiguration: { dynamicRegistration: true },
       didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
       codeLens: { refreshSupport: true },
+      inlayHint: { refreshSupport: true },
     },
     textDocument: {
       synchronization: { dynamicRegistration: false, didSave: true, willSave: false },
@@ -132,6 +133,7 @@ function defaultCapabilities(pull: boolean): ClientCapabilities {
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       foldingRange: { lineFoldingOnly: true },
       codeLens: {},
+      inlayHint: {},
     },
     window: { workDoneProgress: false },
   };
@@ -355,7 +357,7 @@ export class LspSession {
     const uri = options.uri ?? this.uri(options.name ?? 'spec.pspec.md');
     const version = options.version ?? 1;
     this.versions.set(uri, version);
-    const languageId = options.languageId ?? (uri.endsWith('.yaml') ? 'yaml' : 'product-spec');
+    const languageId = options.languageId ?? (uri.endsWith('.yaml') ? 'yaml' : 'markdown');
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     return uri;
   }

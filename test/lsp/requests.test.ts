@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
@@ -108,6 +108,8 @@ describe('carveout/exposureReport', () => {
       const after = await session.request<ExposureReportRequest.Result>('carveout/exposureReport', { today: '2026-05-01' });
       assert.equal(after.specCount, 2);
       assert.ok(after.markdown.includes('| `second/b.pspec.md` |'));
+      // The report is written into the first folder, so a spec of another folder is linked from there.
+      assert.ok(after.markdown.includes(`- [\`second/b.pspec.md:6\`](../${basename(second)}/b.pspec.md#L6) `), after.markdown);
     });
   });
 

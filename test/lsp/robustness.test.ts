@@ -23,9 +23,9 @@ describe('bad documents', () => {
 
   /** Proves the server is alive and answering after each bad document. */
   async function stillAnswers(): Promise<void> {
-    const uri = await session.open('# Still here\n', { name: `alive-${Date.now()}-${Math.random()}.pspec.md` });
+    const uri = await session.open('---\nproduct: Still here\n---\n', { name: `alive-${Date.now()}-${Math.random()}.pspec.md` });
     const symbols = await session.documentSymbols(uri);
-    assert.deepEqual(symbols.map((symbol) => symbol.name), ['Still here']);
+    assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.detail]), [['front matter', 'Still here']]);
     assert.ok(session.alive);
   }
 
@@ -85,8 +85,9 @@ describe('bad documents', () => {
     );
     await session.change(uri, [{ range: range(5, 26, 5, 29), text: 'Azure' }]);
     assert.deepEqual(await session.waitForDiagnostics(uri, (d) => d.length === 0), []);
-    const symbols = await session.documentSymbols(uri);
-    assert.deepEqual(symbols[1].selectionRange, range(4, 0, 4, 11));
+    await session.change(uri, [{ range: range(5, 26, 5, 31), text: 'GCP' }]);
+    const again = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+    assert.deepEqual(again[0].relatedInformation?.at(-1)?.location.range, range(5, 26, 5, 29));
   });
 
   it('handles an empty file', async () => {

@@ -1,5 +1,6 @@
-/** The README documents what the code offers: every rule id and every setting. */
+/** The README documents what the code offers (every rule id and every setting), and its links work in the VSIX. */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
@@ -26,4 +27,12 @@ test('the README lists every setting the extension contributes', () => {
 test('docs/rules.md is the rules reference made from the built-in profile (npm run docs:rules)', () => {
   const committed = readFileSync(resolve(__dirname, '../../docs/rules.md'), 'utf8');
   assert.equal(committed, renderRulesDoc(loadBuiltinProfile()), 'docs/rules.md is stale: run npm run docs:rules');
+});
+
+test('every image and relative link of the README is a file the VSIX ships, so the extension page shows it', () => {
+  const vsce = resolve(__dirname, '../../node_modules/@vscode/vsce/vsce');
+  const shipped = new Set(execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' }).split('\n'));
+  const targets = [...README.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((target) => !/^(?:[a-z]+:|#)/.test(target));
+  assert.ok(targets.length > 0);
+  for (const target of targets) assert.ok(shipped.has(target.split('#')[0]), `the README links to ${target}, which the VSIX leaves out`);
 });

@@ -4,15 +4,19 @@ import * as vscode from 'vscode';
 import type { ExposureReportRequest } from '../../../server/src/shared/protocol';
 import type { ClientHost } from '../clientHost';
 import { describeError } from '../describeError';
+import { fileExists, freeFileName } from '../freeFileName';
 import { requestExposureReport } from '../requests';
 
 const REPORT_NAME = 'carveout-exposure-report.md';
+const REPLACE = 'Replace';
+const NEW_FILE = 'Write a New File';
 
 /**
  * `carveout.exportExposureReport`: asks the server for the workspace's
  * exposure report, writes it to `carveout-exposure-report.md` in the first
  * workspace folder (or where the user says, when no folder is open) and opens
- * it.
+ * it. An existing report may hold a reviewer's notes, so it is replaced only
+ * when the user says so.
  */
 export async function exportExposureReport(host: ClientHost): Promise<void> {
   const client = await host.runningClient();
@@ -50,11 +54,28 @@ export async function exportExposureReport(host: ClientHost): Promise<void> {
   void vscode.window.showInformationMessage(`Carveout exposure report: ${findings} in ${specs}, written to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
-/** The first workspace folder's report file; without a folder, the user chooses. */
+/**
+ * The first workspace folder's report file; when it exists, that file or a
+ * new one next to it, as the user chooses. Without a folder, the user chooses
+ * in a save dialog, which asks itself before replacing a file.
+ */
 async function reportLocation(): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder) {
-    return vscode.Uri.joinPath(folder.uri, REPORT_NAME);
+    const report = vscode.Uri.joinPath(folder.uri, REPORT_NAME);
+    if (!(await fileExists(report))) {
+      return report;
+    }
+    const choice = await vscode.window.showWarningMessage(
+      `${REPORT_NAME} already exists and may hold notes added since it was written.`,
+      { modal: true, detail: 'Replace it with the new report, or write the new report to a file of its own next to it?' },
+      NEW_FILE,
+      REPLACE,
+    );
+    if (choice === REPLACE) {
+      return report;
+    }
+    return choice === NEW_FILE ? freeFileName(folder.uri, (n) => REPORT_NAME.replace(/\.md$/, `-${n + 1}.md`)) : undefined;
   }
   return vscode.window.showSaveDialog({
     title: 'Save the Carveout exposure report',

@@ -4,26 +4,31 @@ import type { ClientHost } from '../clientHost';
 import { describeError } from '../describeError';
 import { describePeriod } from '../describeSummary';
 import { requestRegimes } from '../requests';
-import { writeRegimeSetting } from '../writeRegimeSetting';
+import { pickPreselected } from '../pickPreselected';
+import { activeSpec } from '../specDocuments';
+import { writeRegimeSetting, type RegimeWrite } from '../writeRegimeSetting';
 
 interface RegimeItem extends vscode.QuickPickItem {
   regimeId: string;
 }
 
-/** `carveout.selectRegime`: picks the regime every spec is judged under, or automatic. */
-export async function selectRegime(host: ClientHost): Promise<void> {
+/**
+ * `carveout.selectRegime`: picks the regime every spec is judged under, or
+ * automatic. The current setting is focused, and picking it writes nothing.
+ * Resolves with what was written, if anything.
+ */
+export async function selectRegime(host: ClientHost): Promise<RegimeWrite | undefined> {
   const client = await host.runningClient();
   if (!client) {
-    return;
+    return undefined;
   }
-  const document = vscode.window.activeTextEditor?.document;
-  const scope = document?.languageId === 'product-spec' ? document.uri : undefined;
+  const scope = activeSpec()?.uri;
   let regimes: RegimeInfo[];
   try {
     regimes = await requestRegimes(client, scope);
   } catch (error) {
     void vscode.window.showErrorMessage(`Carveout could not list the regimes: ${describeError(error)}`);
-    return;
+    return undefined;
   }
   const configured = vscode.workspace.getConfiguration('carveout', scope).get<string>('regime', '');
   const mark = (regimeId: string): string => (regimeId === configured ? ' · current setting' : '');
@@ -36,13 +41,23 @@ export async function selectRegime(host: ClientHost): Promise<void> {
       detail: `${describePeriod(regime)}: ${regime.summary}`,
     })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Carveout: Select Regime', placeHolder: 'Judge specs under the terms of…', matchOnDescription: true, matchOnDetail: true });
-  if (!picked) {
-    return;
+  if (!items.some((item) => item.regimeId === configured)) {
+    // A regime the profile does not know is still the choice in force; Enter alone must keep it.
+    items.push({ regimeId: configured, label: configured, description: 'current setting', detail: 'Not a regime of the profile in use.' });
+  }
+  const picked = await pickPreselected(items, items.find((item) => item.regimeId === configured), {
+    title: 'Carveout: Select Regime',
+    placeholder: 'Judge specs under the terms of…',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked || picked.regimeId === configured) {
+    return undefined;
   }
   try {
-    await writeRegimeSetting(picked.regimeId, scope);
+    return await writeRegimeSetting(picked.regimeId, scope);
   } catch (error) {
     void vscode.window.showErrorMessage(`Carveout could not save the regime setting: ${describeError(error)}`);
+    return undefined;
   }
 }

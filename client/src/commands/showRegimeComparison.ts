@@ -4,7 +4,9 @@ import type { ClientHost } from '../clientHost';
 import { describeError } from '../describeError';
 import { compareRegimes, describeCounts, describePeriod, describeRegimeReason } from '../describeSummary';
 import { requestDocumentSummary } from '../requests';
-import { writeRegimeSetting } from '../writeRegimeSetting';
+import { pickPreselected } from '../pickPreselected';
+import { activeSpec } from '../specDocuments';
+import { writeRegimeSetting, type RegimeWrite } from '../writeRegimeSetting';
 
 interface ComparisonItem extends vscode.QuickPickItem {
   regimeId: string;
@@ -13,31 +15,32 @@ interface ComparisonItem extends vscode.QuickPickItem {
 
 /**
  * `carveout.showRegimeComparison`: the findings of one spec under every
- * regime, its own regime marked. Picking another regime judges the workspace
- * under it. The code lens passes the spec's URI; otherwise the active editor's
- * spec is used.
+ * regime, its own regime marked and focused, so that Enter alone changes
+ * nothing. Picking another regime judges the workspace under it. The code lens
+ * passes the spec's URI; otherwise the active editor's spec is used. Resolves
+ * with what was written, if anything.
  */
-export async function showRegimeComparison(host: ClientHost, target?: unknown): Promise<void> {
+export async function showRegimeComparison(host: ClientHost, target?: unknown): Promise<RegimeWrite | undefined> {
   const uri = specUri(target);
   if (!uri) {
     void vscode.window.showInformationMessage('Open a product spec to compare the regimes it is judged under.');
-    return;
+    return undefined;
   }
   const client = await host.runningClient();
   if (!client) {
-    return;
+    return undefined;
   }
   let result: DocumentSummary | null;
   try {
     result = await requestDocumentSummary(client, uri);
   } catch (error) {
     void vscode.window.showErrorMessage(`Carveout could not compare the regimes: ${describeError(error)}`);
-    return;
+    return undefined;
   }
   const summary = result;
   if (!summary) {
     void vscode.window.showInformationMessage('Carveout has no results for this spec yet.');
-    return;
+    return undefined;
   }
   const items: ComparisonItem[] = compareRegimes(summary).map(({ regime, counts, current }) => ({
     regimeId: regime.id,
@@ -47,17 +50,19 @@ export async function showRegimeComparison(host: ClientHost, target?: unknown): 
     detail: current ? `Current regime, ${describeRegimeReason(summary.regime)}.` : `${describePeriod(regime)}. Pick to judge the workspace under these terms.`,
   }));
   const name = vscode.workspace.asRelativePath(uri);
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await pickPreselected(items, items.find((item) => item.current), {
     title: `Carveout: ${name} under each regime`,
-    placeHolder: 'Pick a regime to judge the workspace under it, or press Escape to close',
+    placeholder: 'Pick a regime to judge the workspace under it, or press Escape to close',
     matchOnDescription: true,
   });
-  if (picked && !picked.current) {
-    try {
-      await writeRegimeSetting(picked.regimeId, uri);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Carveout could not save the regime setting: ${describeError(error)}`);
-    }
+  if (!picked || picked.current) {
+    return undefined;
+  }
+  try {
+    return await writeRegimeSetting(picked.regimeId, uri);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Carveout could not save the regime setting: ${describeError(error)}`);
+    return undefined;
   }
 }
 
@@ -73,6 +78,5 @@ function specUri(target: unknown): vscode.Uri | undefined {
   if (typeof text === 'string' && text !== '') {
     return vscode.Uri.parse(text);
   }
-  const document = vscode.window.activeTextEditor?.document;
-  return document?.languageId === 'product-spec' ? document.uri : undefined;
+  return activeSpec()?.uri;
 }

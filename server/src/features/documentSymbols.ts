@@ -1,6 +1,7 @@
 /**
- * The outline of a spec: the front matter as one namespace with its keys,
- * then the headings, each nested under the nearest heading of a lower level.
+ * Carveout's part of a spec's outline: the front matter as one namespace with
+ * its keys. A spec is a Markdown document, so the Markdown language already
+ * outlines its headings; listing them here too would show each twice.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { trimSpan } from '../core/findBlocks';
@@ -35,24 +36,6 @@ function frontMatterSymbol(model: SpecModel): DocumentSymbol | undefined {
 }
 
 export function provideDocumentSymbols(model: SpecModel): DocumentSymbol[] {
-  const symbols: DocumentSymbol[] = [];
   const frontMatter = frontMatterSymbol(model);
-  if (frontMatter) symbols.push(frontMatter);
-  const stack: { level: number; symbol: DocumentSymbol }[] = [];
-  for (const heading of model.analysis.headings) {
-    const symbol: DocumentSymbol = {
-      name: heading.title.trim() === '' ? '(untitled heading)' : heading.title,
-      kind: SymbolKind.String,
-      // Blank lines before the next heading belong to no section.
-      range: spanRange(model.lines, trimSpan(model.text, heading.span.start, Math.max(heading.sectionSpan.end, heading.span.end))),
-      selectionRange: spanRange(model.lines, heading.span),
-      children: [],
-    };
-    while (stack.length > 0 && stack[stack.length - 1].level >= heading.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) parent.symbol.children?.push(symbol);
-    else symbols.push(symbol);
-    stack.push({ level: heading.level, symbol });
-  }
-  return symbols;
+  return frontMatter ? [frontMatter] : [];
 }

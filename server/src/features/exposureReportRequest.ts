@@ -35,6 +35,7 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
   const skipped: SkippedSpec[] = [];
   const seen = new Set<string>();
   const several = sources.folders.length > 1;
+  const reportFolder = sources.folders[0]?.path ?? '';
   for (const folder of sources.folders) {
     const shownPath = (file: string): string => (several ? `${folder.name}/` : '') + (relative(folder.path, file).split('\\').join('/') || '.');
     const collected = collectFiles([folder.path]);
@@ -44,6 +45,8 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
       if (seen.has(file)) continue;
       seen.add(file);
       const shown = shownPath(file);
+      // The client writes the report into the first folder, so links start there.
+      const link = relative(reportFolder, file).split('\\').join('/');
       const document = open.get(file);
       const uri = document?.uri ?? pathToFileURL(file).href;
       const settings = await sources.settingsOf(uri);
@@ -67,7 +70,7 @@ export async function buildWorkspaceReport(sources: ReportSources, token?: Cance
         continue;
       }
       const analysis = analyze(text, settings.profile, { ...settings.options, today: sources.today });
-      specs.push({ path: shown, analysis, profile: settings.profile, lines: new LineMap(text) });
+      specs.push({ path: shown, link, analysis, profile: settings.profile, lines: new LineMap(text) });
     }
   }
   const report = buildExposureReport({ specs, skipped, today: sources.today });

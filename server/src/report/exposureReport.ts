@@ -1,8 +1,9 @@
 /**
  * Builds the workspace exposure report for legal review: a Markdown document
- * that lists every finding of every spec grouped by the clause it cites, with
- * the clause's wording, source and confidence, and every recorded waiver.
- * It is a pure function of analyses, so it is tested without a server.
+ * that lists every finding of every spec once, linked to its line and with
+ * the clauses it cites; then each cited clause once, with its wording, source
+ * and confidence; then every recorded waiver. It is a pure function of
+ * analyses, so it is tested without a server.
  */
 import type { LineMap } from '../core/lineMap';
 import type { Analysis, Finding, Waiver } from '../core/types';
@@ -11,6 +12,8 @@ import type { Clause, Profile, Severity } from '../profile/profileTypes';
 export interface ReportedSpec {
   /** Path shown in the report, relative to the workspace, with forward slashes. */
   path: string;
+  /** Path of the spec relative to the folder the report is written to, with forward slashes. */
+  link: string;
   analysis: Analysis;
   profile: Profile;
   lines: LineMap;
@@ -47,6 +50,16 @@ function cell(text: string): string {
 
 function line(spec: ReportedSpec, offset: number): number {
   return spec.lines.position(offset).line + 1;
+}
+
+/**
+ * `path:line` as a relative Markdown link to that line. The destination is
+ * percent-encoded so that spaces and parentheses in a path cannot end it.
+ */
+function location(spec: ReportedSpec, offset: number): string {
+  const at = line(spec, offset);
+  const target = encodeURI(spec.link).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[\`${cell(spec.path)}:${at}\`](${target}#L${at})`;
 }
 
 function sameSpan(finding: Finding, waiver: Waiver): boolean {
@@ -86,14 +99,15 @@ function classificationText(analysis: Analysis): string {
   return classificationDeclared ? classification : `${classification} (inferred)`;
 }
 
-function findingLine(spec: ReportedSpec, finding: Finding, today: string): string[] {
-  const lines = [`- \`${spec.path}:${line(spec, finding.span.start)}\` \`${finding.rule}\` (${finding.severity}): ${cell(finding.message)}`];
+function findingLines(spec: ReportedSpec, finding: Finding, today: string): string[] {
+  const lines = [`- ${location(spec, finding.span.start)} \`${finding.rule}\` (${finding.severity}): ${cell(finding.message)}`];
+  if (finding.clauses.length > 0) lines.push(`  - Clauses: ${finding.clauses.map((id) => `\`${cell(id)}\``).join(', ')}`);
   if (finding.waivedBy) lines.push(`  - Waived: ${describeWaiver(finding.waivedBy, waiverStatus(finding.waivedBy, spec.analysis, today))}`);
   return lines;
 }
 
 function clauseHeader(clause: Clause | undefined, id: string): string[] {
-  if (!clause) return [`### ${id}`, '', 'This clause is not in the profile of the specs that cite it.'];
+  if (!clause) return [`### ${id}`, '', 'This clause is not in the profile of the specs that cite it.', ''];
   const out = [`### ${clause.id}: ${cell(clause.title)}`, ''];
   if (clause.quote) out.push(`> "${cell(clause.quote)}"`, '');
   const source = clause.source;
@@ -135,45 +149,29 @@ export function buildExposureReport(input: ExposureReportInput): ExposureReport 
   out.push(`| **Total** | | | ${totals.error} | ${totals.warning} | ${totals.information} | ${totals.hint} | ${totals.waived} |`);
   out.push('');
 
-  // Clauses in profile order, so the report reads like the contract.
-  const clauseOrder: string[] = [];
-  const clauses = new Map<string, Clause>();
-  for (const profile of profiles) {
-    for (const clause of profile.clauses) {
-      if (!clauses.has(clause.id)) {
-        clauses.set(clause.id, clause);
-        clauseOrder.push(clause.id);
-      }
-    }
-  }
-  const byClause = new Map<string, string[]>();
-  const noClause: string[] = [];
+  out.push('## Findings', '');
+  const citations = new Map<string, number>();
   let findingCount = 0;
   for (const spec of specs) {
     for (const finding of spec.analysis.findings) {
       findingCount++;
-      const entry = findingLine(spec, finding, today);
-      if (finding.clauses.length === 0) noClause.push(...entry);
-      for (const id of finding.clauses) {
-        if (!clauses.has(id) && !clauseOrder.includes(id)) clauseOrder.push(id);
-        const list = byClause.get(id) ?? [];
-        list.push(...entry);
-        byClause.set(id, list);
-      }
+      out.push(...findingLines(spec, finding, today));
+      for (const id of finding.clauses) citations.set(id, (citations.get(id) ?? 0) + 1);
     }
   }
+  if (findingCount === 0) out.push('No findings.');
+  out.push('');
 
-  out.push('## Findings by clause', '');
-  const cited = clauseOrder.filter((id) => byClause.has(id));
+  // Clauses in profile order, so that this part reads like the contract; unknown ids last.
+  out.push('## Clauses cited', '');
+  const known = new Map<string, Clause>();
+  for (const profile of profiles) for (const clause of profile.clauses) if (!known.has(clause.id)) known.set(clause.id, clause);
+  const cited = [...known.keys(), ...citations.keys()].filter((id, index, ids) => citations.has(id) && ids.indexOf(id) === index);
   if (cited.length === 0) out.push('No finding cites a clause.', '');
   for (const id of cited) {
-    out.push(...clauseHeader(clauses.get(id), id), '');
-    out.push(...(byClause.get(id) ?? []), '');
+    const count = citations.get(id) ?? 0;
+    out.push(...clauseHeader(known.get(id), id), `- Cited by ${count} ${count === 1 ? 'finding' : 'findings'}`, '');
   }
-
-  out.push('## No clause', '');
-  if (noClause.length === 0) out.push('No findings without a clause.', '');
-  else out.push('Document checks: front matter, consistency and waivers.', '', ...noClause, '');
 
   out.push('## Waivers', '');
   const waiverRows: string[] = [];
@@ -181,7 +179,7 @@ export function buildExposureReport(input: ExposureReportInput): ExposureReport 
     for (const waiver of spec.analysis.waivers) {
       const status = waiverStatus(waiver, spec.analysis, today);
       waiverRows.push(
-        `| \`${cell(spec.path)}:${line(spec, waiver.span.start)}\` | ${cell(waiver.rules.join(', ') || '(none)')} | ${cell(waiver.approver ?? '')} | ${waiver.approvedOn ?? ''} | ${waiver.expires ?? ''} | ${cell(waiver.reference ?? '')} | ${status} |`,
+        `| ${location(spec, waiver.span.start)} | ${cell(waiver.rules.join(', ') || '(none)')} | ${cell(waiver.approver ?? '')} | ${waiver.approvedOn ?? ''} | ${waiver.expires ?? ''} | ${cell(waiver.reference ?? '')} | ${status} |`,
       );
     }
   }

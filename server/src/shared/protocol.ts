@@ -67,12 +67,27 @@ export namespace ExposureReportRequest {
   }
 }
 
+/**
+ * What the client sends in `initialize`: what decides the server's
+ * capabilities or what it may read, so that a change restarts the server. A
+ * client that sends nothing, as other editors do, gets no workspace
+ * diagnostics and is taken as trusting its workspace, since they have no
+ * Restricted Mode.
+ */
+export interface InitializationOptions {
+  /** `carveout.workspaceDiagnostics`: list every spec in the workspace in Problems, not only the open ones. */
+  workspaceDiagnostics?: boolean;
+  /** False in VS Code's Restricted Mode: the workspace's `.carveout.yaml` cannot choose the profile. */
+  workspaceTrusted?: boolean;
+}
+
 /** Client command ids the server refers to (code lens). */
 export const Commands = {
   showRegimeComparison: 'carveout.showRegimeComparison',
   restartServer: 'carveout.restartServer',
   exportExposureReport: 'carveout.exportExposureReport',
   selectRegime: 'carveout.selectRegime',
+  newSpec: 'carveout.newSpec',
 } as const;
 
 /**
@@ -83,14 +98,4 @@ export const Commands = {
 export namespace PingRequest {
   export const method = 'carveout/ping';
   export type Result = null;
-}
-
-/**
- * What the client tells the server in `initialize`. A client that says
- * nothing is taken as trusting its workspace, as other editors have no
- * Restricted Mode.
- */
-export interface CarveoutInitializationOptions {
-  /** False in VS Code's Restricted Mode: the workspace's `.carveout.yaml` cannot choose the profile. */
-  workspaceTrusted?: boolean;
 }

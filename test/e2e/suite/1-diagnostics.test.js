@@ -24,12 +24,12 @@ suite('language and diagnostics', () => {
     assert.strictEqual(api.client.isRunning(), true);
   });
 
-  test('*.pspec.md files are product-spec documents, README.md stays Markdown', async () => {
+  test('*.pspec.md files are Markdown documents, as README.md is', async () => {
     const specs = await vscode.workspace.findFiles('*.pspec.md');
     assert.strictEqual(specs.length, 15, `samples found: ${specs.map((u) => u.fsPath).join(', ')}`);
     for (const uri of specs) {
       const document = await vscode.workspace.openTextDocument(uri);
-      assert.strictEqual(document.languageId, 'product-spec', uri.fsPath);
+      assert.strictEqual(document.languageId, 'markdown', uri.fsPath);
     }
     const readme = await vscode.workspace.openTextDocument(h.sampleUri('README.md'));
     assert.strictEqual(readme.languageId, 'markdown');

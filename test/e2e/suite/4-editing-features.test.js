@@ -1,4 +1,4 @@
-// Completion in the front matter (an untitled product-spec document), the outline and the
+// Completion in the front matter (an untitled spec named *.pspec.md), the outline and the
 // summary code lens of a sample, through VS Code's provider commands.
 'use strict';
 const assert = require('assert');
@@ -28,8 +28,10 @@ suite('completion, outline and code lens', () => {
   let draft;
   suiteSetup(async () => {
     await h.activate();
-    draft = await vscode.workspace.openTextDocument({ language: 'product-spec', content: DRAFT });
-    await vscode.window.showTextDocument(draft, { preview: false });
+    // An untitled document is a spec by its name, as the New Spec command names it.
+    draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(h.samplesFolder(), 'draft.pspec.md').with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(draft, { preview: false });
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), DRAFT));
     // The draft is analysed once the server has it; its diagnostics show that.
     await h.waitForDiagnostics(draft.uri, (d) => d.some((x) => h.codeOf(x) === 'invalid-front-matter'), 'invalid-front-matter on the draft');
   });
@@ -38,9 +40,9 @@ suite('completion, outline and code lens', () => {
     await h.closeAllEditors();
   });
 
-  test('an untitled product-spec document is checked as it is typed', () => {
+  test('an untitled spec is checked as it is typed', () => {
     assert.strictEqual(draft.uri.scheme, 'untitled');
-    assert.strictEqual(draft.languageId, 'product-spec');
+    assert.strictEqual(draft.languageId, 'markdown');
     // The half-typed key "co" breaks the YAML, and is an unknown key; the sentence on AWS is
     // judged under today's regime (the launch date cannot be read), so only its line is pinned.
     const codes = h.codesAt(h.carveoutDiagnostics(draft.uri));
@@ -67,7 +69,7 @@ suite('completion, outline and code lens', () => {
     assert.ok(!labels.includes('aws'), `aws is already listed: ${labels.join(', ')}`);
   });
 
-  test('outlines api-on-bedrock: the front matter keys, then the headings nested by level', async () => {
+  test('outlines api-on-bedrock: Carveout\'s front matter keys, then the Markdown headings, each once', async () => {
     const uri = h.sampleUri('api-on-bedrock.pspec.md');
     await h.openAndShow(uri);
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
@@ -81,12 +83,13 @@ suite('completion, outline and code lens', () => {
         ['customers', vscode.SymbolKind.Property, 'enterprise'],
         ['launch', vscode.SymbolKind.Property, '2025-11-10'],
       ]],
-      ['Responses API for Bedrock', vscode.SymbolKind.String, '8:0-37:44', [
-        ['Overview', vscode.SymbolKind.String, ''],
-        ['Goals', vscode.SymbolKind.String, ''],
-        ['Hosting', vscode.SymbolKind.String, ''],
-        ['Developer experience', vscode.SymbolKind.String, ''],
-        ['Launch plan', vscode.SymbolKind.String, ''],
+      // The built-in Markdown outline, which names a heading with its marks.
+      ['# Responses API for Bedrock', vscode.SymbolKind.String, '8:0-38:0', [
+        ['## Overview', vscode.SymbolKind.String, ''],
+        ['## Goals', vscode.SymbolKind.String, ''],
+        ['## Hosting', vscode.SymbolKind.String, ''],
+        ['## Developer experience', vscode.SymbolKind.String, ''],
+        ['## Launch plan', vscode.SymbolKind.String, ''],
       ]],
     ]);
   });

@@ -176,6 +176,18 @@ async function closeAllEditors() {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/**
+ * Removes a workspace setting a test wrote, and the samples' .vscode folder once its
+ * settings file holds nothing else, so that no test leaves files in the samples.
+ */
+async function resetWorkspaceSetting(section, key) {
+  await vscode.workspace.getConfiguration(section).update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  const folder = path.join(samplesFolder().fsPath, '.vscode');
+  const file = path.join(folder, 'settings.json');
+  if (fs.existsSync(file) && /^\s*\{\s*\}\s*$/.test(fs.readFileSync(file, 'utf8'))) fs.rmSync(file);
+  if (fs.existsSync(folder) && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+}
+
 /** All Markdown of the hovers VS Code would show at a position, joined. */
 async function hoverMarkdown(uri, position) {
   const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, position);
@@ -192,5 +204,5 @@ function labelOf(item) {
 module.exports = {
   EXTENSION_ID, SOURCE, WAIT_MS, samplesFolder, sampleUri, activate, openAndShow, codeOf, carveoutDiagnostics,
   describeDiagnostics, codesAt, waitForDiagnostics, waitForCodes, waitUntil, makeTempFolder, removeTempFolders,
-  readSample, revertAndClose, closeAllEditors, hoverMarkdown, labelOf, rangeText,
+  readSample, revertAndClose, closeAllEditors, resetWorkspaceSetting, hoverMarkdown, labelOf, rangeText,
 };

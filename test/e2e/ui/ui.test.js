@@ -29,8 +29,33 @@ function checkVsix() {
 }
 
 /**
+ * Re-encodes a PNG as WebP with the browser's own encoder, so no image tool is needed.
+ * Scaled to 80%, the text stays readable and the file is about a third of the PNG.
+ */
+async function toWebp(page, png) {
+  const base64 = await page.evaluate(async (data) => {
+    // Decoded by hand: the workbench's content security policy may refuse a data: fetch.
+    const png = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }));
+    const width = Math.round(bitmap.width * 0.8);
+    const height = Math.round(bitmap.height * 0.8);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, width, height);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/webp', quality: 0.7 })).arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, png.toString('base64'));
+  return Buffer.from(base64, 'base64');
+}
+
+/**
  * Saves a PNG of the editor area together with the widgets given (a hover, a menu), which
- * may reach past it, into the run's screenshots and, with E2E_DOCS_IMAGES=1, docs/images/.
+ * may reach past it, into the run's screenshots and, with E2E_DOCS_IMAGES=1, a WebP copy
+ * into docs/images/. The README shows the copies on the extension's page, and the package
+ * has a size budget: lossy WebP keeps them a fraction of the PNG's size.
  */
 async function editorScreenshot(wb, name, ...widgets) {
   const boxes = [];
@@ -51,10 +76,10 @@ async function editorScreenshot(wb, name, ...widgets) {
   await wb.page.screenshot({ path: file, clip });
   wb.log(`screenshot ${file}`);
   if (process.env.E2E_DOCS_IMAGES === '1') {
-    const doc = path.join(REPO_ROOT, 'docs', 'images', `${name}.png`);
+    const doc = path.join(REPO_ROOT, 'docs', 'images', `${name}.webp`);
     fs.mkdirSync(path.dirname(doc), { recursive: true });
-    fs.copyFileSync(file, doc);
-    wb.log(`copied to ${doc}`);
+    fs.writeFileSync(doc, await toWebp(wb.page, fs.readFileSync(file)));
+    wb.log(`written to ${doc}`);
   }
 }
 
@@ -122,7 +147,7 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
 
   it('underlines the API sentence as an error; hovering it shows the rule and cites the clause', async () => {
     const w = wb();
-    await w.waitForLanguageMode('Product Spec');
+    await w.waitForLanguageMode('Markdown');
     await w.waitForSquiggle('error');
     w.log('error squiggle shown');
     // Line 22 near the top of the editor leaves room for the hover below it (picture only).
@@ -230,5 +255,66 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     }
     const note = await w.waitForNotification('Carveout exposure report:');
     assert.match(note, /Carveout exposure report: \d+ findings in 15 specs, written to carveout-exposure-report\.md\./);
+  });
+
+  it('exporting again asks before replacing the report, and can write a new file that leaves the notes alone', async () => {
+    const w = wb();
+    const file = path.join(folder, REPORT);
+    const noted = `${fs.readFileSync(file, 'utf8')}\nReviewer note: checked with legal.\n`;
+    fs.writeFileSync(file, noted);
+    await w.runCommand('Carveout: Export Exposure Report');
+    const dialog = w.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: w.timeout });
+    assert.match(await dialog.innerText(), /carveout-exposure-report\.md already exists/);
+    await dialog.locator('.monaco-button', { hasText: 'Write a New File' }).click();
+    const second = path.join(folder, 'carveout-exposure-report-2.md');
+    const report = await w.waitFor(() => (fs.existsSync(second) ? fs.readFileSync(second, 'utf8') : null), `${second} on disk`);
+    assert.match(report, /^# Carveout exposure report/);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), noted, 'the first report, with its note, is unchanged');
+    // Waited for, so that it cannot arrive during the next test and take the focus.
+    await w.waitForNotification('written to carveout-exposure-report-2.md');
+  });
+
+  it('in a new spec, typing the first letter of a key on an empty front-matter line opens the key completion', async () => {
+    const w = wb();
+    await w.runCommand('Carveout: New Spec');
+    await w.waitForEditor('new-spec.pspec.md');
+    await w.press('Escape');
+    // Line 2 is the template's comment: open an empty line above it and type there.
+    await w.goToPosition(2, 1);
+    await w.press('Enter', 'ArrowUp');
+    await w.type('s');
+    const widget = w.page.locator('.editor-widget.suggest-widget.visible');
+    await widget.locator('.monaco-list-row', { hasText: 'ships-first-on' }).first().waitFor({ timeout: w.timeout });
+    await w.press('Escape');
+  });
+
+  // Last: the preview takes the keyboard focus into its webview.
+  it('Ctrl+Shift+V opens the Markdown preview of a spec', async () => {
+    const w = wb();
+    await w.page.locator(`.tab[data-resource-name="${SAMPLE}"]`).first().click();
+    await w.waitForEditor(SAMPLE);
+    await w.goToPosition(1, 1);
+    await w.press('Control+Shift+V');
+    // The preview is a webview of the built-in Markdown extension, whichever tab it opens in.
+    await w.waitFor(() => w.page.frames().some((frame) => frame.url().includes('extensionId=vscode.markdown-language-features')), 'the Markdown preview');
+  });
+
+  it('the extension page shows the README, starting with what a user does', async () => {
+    const w = wb();
+    // Clicks only: the preview before this test keeps the keyboard focus in its webview.
+    await w.page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
+    await w.page.locator('.extension-list-item', { hasText: 'Carveout' }).first().click();
+    // The README is rendered in a webview frame of its own. VS Code drops images and links
+    // that are not http(s) there, so only the order of the sections is checked.
+    const headings = await w.waitFor(async () => {
+      for (const frame of w.page.frames()) {
+        const found = await frame.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent)).catch(() => []);
+        if (found.includes('Get started')) return found;
+      }
+      return null;
+    }, 'the README on the extension page');
+    assert.strictEqual(headings[0], 'Get started');
+    assert.ok(headings.indexOf('Contributing') > 0, `contributor set-up comes after: ${headings.join(', ')}`);
   });
 });
