@@ -73,6 +73,8 @@ const delay = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {object} [opts.settings]      merged over DEFAULT_SETTINGS into the user settings.json
  * @param {object} [opts.env]           extra environment for the server and its extension host
  * @param {string[]} [opts.vsix]        .vsix files installed into the extensions dir before start
+ * @param {boolean} [opts.workspaceTrust] keep VS Code's workspace trust on, so that a folder opens
+ *                                      in Restricted Mode (the user settings must enable it too)
  */
 async function startCodeServer(opts) {
   const base = path.join(RUN_DIR, opts.name);
@@ -121,7 +123,7 @@ async function startCodeServer(opts) {
     const args = [
       '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
       '--config', path.join(dirs.xdg, 'config.yaml'),
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check', ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...profileArgs,
       ...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

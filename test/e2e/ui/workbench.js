@@ -24,6 +24,7 @@ class Workbench {
    * @param {string[]} [opts.vsix]    packaged extensions to install instead or as well
    * @param {string} [opts.name]      scratch sub-folder name (default "ui")
    * @param {object} [opts.settings]  extra user settings
+   * @param {boolean} [opts.workspaceTrust] open the folder untrusted, in Restricted Mode
    * @param {number} [opts.timeout]   default per-step timeout in ms
    */
   static async launch(opts) {
@@ -58,7 +59,7 @@ class Workbench {
     // The built workbench reads a development extension from ?payload= only with the
     // smoke-test driver on; without a test path it is then an ordinary window.
     this.cs = await startCodeServer({
-      name: this.opts.name || 'ui', smokeTestDriver: true, settings: this.opts.settings, vsix: this.opts.vsix,
+      name: this.opts.name || 'ui', smokeTestDriver: true, settings: this.opts.settings, vsix: this.opts.vsix, workspaceTrust: this.opts.workspaceTrust,
     });
     this.log(`code-server ${this.cs.url}, scratch ${this.cs.dirs.base}`);
     this.browser = await launchBrowser({
