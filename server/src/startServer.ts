@@ -30,7 +30,9 @@ import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/com
 import { notCheckedDiagnostic, specDiagnostics, type RuleDocs } from './features/diagnostics';
 import { regimeInfos, summarizeSpec } from './features/documentSummary';
 import { provideDocumentSymbols } from './features/documentSymbols';
+import type { WorkspaceCache } from './features/analyzeWorkspace';
 import { buildWorkspaceReport } from './features/exposureReportRequest';
+import { workspaceFindings } from './features/workspaceFindings';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
 import { profileFileDiagnostics } from './features/profileDiagnostics';
@@ -42,7 +44,7 @@ import { loadBuiltinProfile } from './profile/loadProfile';
 import { readSourceFile } from './profile/readSourceFile';
 import { readWithin } from './profile/workspaceRoot';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
-import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest, type InitializationOptions } from './shared/protocol';
+import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest, WorkspaceFindingsRequest, type InitializationOptions } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
 import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
@@ -375,6 +377,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const resolved = params?.uri ? await settingsOf(uri) : settings.forFolder(uri, await clientSettings.get(uri));
       return regimeInfos(resolved.profile);
     }),
+  );
+
+  const workspaceCache: WorkspaceCache = new Map();
+  connection.onRequest(WorkspaceFindingsRequest.method, (_params: WorkspaceFindingsRequest.Params, token) =>
+    runSafe<WorkspaceFindingsRequest.Result>(log, WorkspaceFindingsRequest.method, token, { today: today(), specCount: 0, findings: [], skipped: [] }, () =>
+      workspaceFindings({ folders: folders.list(), openDocuments: documents.all(), settingsOf, today: today(), cache: workspaceCache, generation: specs.generation }, token),
+    ),
   );
 
   connection.onRequest(ExposureReportRequest.method, (params: ExposureReportRequest.Params | undefined, token) =>

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
-import type { DocumentSummary, ExposureReportRequest, RegimeInfo, SeverityCounts } from '../../server/src/shared/protocol';
+import type { DocumentSummary, ExposureReportRequest, RegimeInfo, SeverityCounts, WorkspaceFindingsRequest } from '../../server/src/shared/protocol';
 import { CLEAN_SPEC, GCP_SPEC, RUNTIME_SPEC, WAIVER_SPEC } from './fixtures';
 import { fileUri, makeWorkspace, withSession } from './lspSession';
 
@@ -128,4 +128,42 @@ describe('carveout/ping', () => {
       await session.open(RUNTIME_SPEC);
       assert.equal(await session.request<null>('carveout/ping', undefined), null);
     }));
+});
+
+describe('carveout/workspaceFindings', () => {
+  it('lists the findings of every spec in the workspace, unopened ones too, with regime, clauses and waivers', () => {
+    const root = makeWorkspace({
+      'specs/runtime.pspec.md': RUNTIME_SPEC,
+      'specs/waivers.pspec.md': WAIVER_SPEC,
+      'drafts/clean.pspec.md': CLEAN_SPEC,
+    });
+    workspaces.push(root);
+    return withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const result = await session.request<WorkspaceFindingsRequest.Result>('carveout/workspaceFindings', {});
+      assert.equal(result.specCount, 3);
+      const brief = result.findings.map((finding) => [finding.path, finding.range.start.line, finding.rule, finding.severity, finding.regime.id, finding.waiver?.status ?? null]);
+      assert.deepEqual(brief, [
+        ['specs/runtime.pspec.md', 10, 'api-exclusivity', 'error', '2026-02', null],
+        ['specs/waivers.pspec.md', 6, 'api-exclusivity', 'error', '2026-02', 'active'],
+        ['specs/waivers.pspec.md', 7, 'waiver-expired', 'warning', '2026-02', null],
+        ['specs/waivers.pspec.md', 8, 'api-exclusivity', 'error', '2026-02', 'expired'],
+        ['specs/waivers.pspec.md', 9, 'waiver-unused', 'hint', '2026-02', null],
+      ]);
+      assert.deepEqual(result.findings[1].waiver, { approver: 'Dana Lee', approvedOn: '2026-03-02', expires: '2099-09-30', reference: 'LEGAL-1412', status: 'active' });
+      assert.ok(result.findings[0].clauses.some((clause) => clause.id === 'MSFT-OAI-2026-02-STATELESS'));
+      assert.equal(result.findings[0].uri, fileUri(join(root, 'specs/runtime.pspec.md')));
+    });
+  });
+
+  it('follows an edit of an open spec', () => {
+    const root = makeWorkspace({ 'a.pspec.md': RUNTIME_SPEC, 'b.pspec.md': CLEAN_SPEC });
+    workspaces.push(root);
+    return withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const rules = async () => (await session.request<WorkspaceFindingsRequest.Result>('carveout/workspaceFindings', {})).findings.map((finding) => `${finding.path}:${finding.rule}`);
+      assert.deepEqual(await rules(), ['a.pspec.md:api-exclusivity']);
+      const uri = await session.open(CLEAN_SPEC, { uri: fileUri(join(root, 'b.pspec.md')) });
+      await session.change(uri, `${CLEAN_SPEC}The batch API also runs on Google Cloud.\n`);
+      assert.deepEqual(await rules(), ['a.pspec.md:api-exclusivity', 'b.pspec.md:api-exclusivity', 'b.pspec.md:declaration-mismatch']);
+    });
+  });
 });

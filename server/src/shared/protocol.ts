@@ -81,6 +81,50 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
 }
 
+/** A waiver as the Exposure view shows it: who, until when, and whether it still counts. */
+export interface WaiverInfo {
+  approver?: string;
+  approvedOn?: string;
+  expires?: string;
+  reference?: string;
+  /** `expiring`: within 30 days of today. */
+  status: 'active' | 'expiring' | 'expired';
+}
+
+export interface WorkspaceFinding {
+  uri: string;
+  /** The spec's path in the workspace, with forward slashes. */
+  path: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  rule: string;
+  ruleTitle: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  regime: { id: string; title: string };
+  /** The clauses cited that were in force under the spec's regime. */
+  clauses: { id: string; title: string }[];
+  /** The waiver that silences the finding, or the expired one that no longer does. */
+  waiver?: WaiverInfo;
+}
+
+/**
+ * `carveout/workspaceFindings`: every finding of every spec in the workspace
+ * folders, open or not, for the Exposure view. Unchanged specs are not
+ * analysed again, so the view can follow every edit.
+ */
+export namespace WorkspaceFindingsRequest {
+  export const method = 'carveout/workspaceFindings';
+  /** Sent as `{}`: a request without params reaches the handler with other arguments. */
+  export type Params = Record<string, never>;
+  export interface Result {
+    today: string;
+    specCount: number;
+    findings: WorkspaceFinding[];
+    /** Specs found but not analysed, with the reason. */
+    skipped: { path: string; reason: string }[];
+  }
+}
+
 /** Client command ids the server refers to (code lens). */
 export const Commands = {
   showRegimeComparison: 'carveout.showRegimeComparison',

@@ -1,0 +1,63 @@
+/**
+ * `carveout/workspaceFindings`: the findings of the whole workspace as the
+ * Exposure view groups them. Waived findings carry their waiver; an open
+ * finding whose waiver expired carries that waiver too, so a reviewer sees
+ * which sign-off lapsed.
+ */
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Finding, Span, Waiver } from '../core/types';
+import { addDays } from '../fixes/waiverDraft';
+import type { WaiverInfo, WorkspaceFinding, WorkspaceFindingsRequest } from '../shared/protocol';
+import { analyzeWorkspace, type AnalyzedSpec, type WorkspaceSources } from './analyzeWorkspace';
+import { citedClauses } from './hover';
+
+/** A waiver this close to its expiry is flagged, so that it is renewed or dropped in time. */
+const EXPIRING_DAYS = 30;
+
+function waiverInfo(waiver: Waiver, today: string): WaiverInfo {
+  const expires = waiver.expires;
+  const status = expires !== undefined && expires < today ? 'expired' : expires !== undefined && expires <= addDays(today, EXPIRING_DAYS) ? 'expiring' : 'active';
+  return { approver: waiver.approver, approvedOn: waiver.approvedOn, expires, reference: waiver.reference, status };
+}
+
+function range(spec: AnalyzedSpec, span: Span): WorkspaceFinding['range'] {
+  return { start: spec.lines.position(span.start), end: spec.lines.position(span.end) };
+}
+
+/** The expired waiver that stood before a finding's statement and named its rule. */
+function lapsedWaiver(spec: AnalyzedSpec, finding: Finding): Waiver | undefined {
+  return spec.analysis.waivers.find((waiver) => waiver.target?.start === finding.span.start && waiver.rules.includes(finding.rule));
+}
+
+function findingsOf(spec: AnalyzedSpec, today: string): WorkspaceFinding[] {
+  const { analysis, profile } = spec;
+  const regime = profile.regimes.find((candidate) => candidate.id === analysis.regime.id);
+  return analysis.findings.map((finding) => {
+    const rule = profile.rules.find((candidate) => candidate.id === finding.rule);
+    const item: WorkspaceFinding = {
+      uri: spec.uri,
+      path: spec.path,
+      range: range(spec, finding.span),
+      rule: finding.rule,
+      ruleTitle: rule?.title ?? finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      regime: { id: analysis.regime.id, title: regime?.title ?? analysis.regime.id },
+      clauses: citedClauses(finding.clauses, analysis.regime.id, profile).map((clause) => ({ id: clause.id, title: clause.title })),
+    };
+    const waiver = finding.waivedBy ?? lapsedWaiver(spec, finding);
+    if (waiver) item.waiver = waiverInfo(waiver, today);
+    return item;
+  });
+}
+
+export async function workspaceFindings(sources: WorkspaceSources, token?: CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
+  const workspace = await analyzeWorkspace(sources, token);
+  if (!workspace) return { today: sources.today, specCount: 0, findings: [], skipped: [] };
+  return {
+    today: sources.today,
+    specCount: workspace.specs.length,
+    findings: workspace.specs.flatMap((spec) => findingsOf(spec, sources.today)),
+    skipped: workspace.skipped,
+  };
+}
