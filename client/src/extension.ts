@@ -10,6 +10,7 @@ import { showRegimeComparison } from './commands/showRegimeComparison';
 import { describeError } from './describeError';
 import { suggestFrontMatterKeys } from './frontMatterSuggest';
 import { RESTARTING_SETTINGS } from './startClient';
+import { ExposureView } from './exposure/exposureView';
 import { StatusBar, type StatusSnapshot } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests use it to wait for the server and inspect the client. */
@@ -20,6 +21,8 @@ export interface CarveoutApi {
   readonly ready: Promise<void>;
   /** The status-bar item as the user sees it. */
   status(): StatusSnapshot;
+  /** The Exposure view's tree as indented labels, after a refresh. */
+  exposure(): Promise<string[]>;
 }
 
 let host: ClientHost | undefined;
@@ -30,10 +33,13 @@ export function activate(context: vscode.ExtensionContext): CarveoutApi {
   const clientHost = new ClientHost(context, output);
   host = clientHost;
   let statusBar: StatusBar | undefined;
+  let exposure: ExposureView | undefined;
   try {
     statusBar = new StatusBar(clientHost);
+    exposure = new ExposureView(clientHost);
     context.subscriptions.push(
       statusBar,
+      exposure,
       vscode.commands.registerCommand(Commands.restartServer, () => restartServer(clientHost)),
       vscode.commands.registerCommand(Commands.exportExposureReport, () => exportExposureReport(clientHost)),
       vscode.commands.registerCommand(Commands.selectRegime, () => selectRegime(clientHost)),
@@ -63,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): CarveoutApi {
       return clientHost.ready;
     },
     status: () => statusBar?.snapshot() ?? { visible: false, text: '', tooltip: '' },
+    exposure: () => exposure?.snapshot() ?? Promise.resolve([]),
   };
 }
 

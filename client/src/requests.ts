@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest } from '../../server/src/shared/protocol';
+import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest, WorkspaceFindingsRequest } from '../../server/src/shared/protocol';
 
 /** Typed calls to Carveout's custom requests (see the shared protocol). */
 
@@ -17,4 +17,9 @@ export function requestRegimes(client: LanguageClient, uri: vscode.Uri | undefin
 export function requestExposureReport(client: LanguageClient, today: string, token?: vscode.CancellationToken): Promise<ExposureReportRequest.Result> {
   const params: ExposureReportRequest.Params = { today };
   return client.sendRequest<ExposureReportRequest.Result>(ExposureReportRequest.method, params, token);
+}
+
+export function requestWorkspaceFindings(client: LanguageClient, token?: vscode.CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
+  const params: WorkspaceFindingsRequest.Params = {};
+  return client.sendRequest<WorkspaceFindingsRequest.Result>(WorkspaceFindingsRequest.method, params, token);
 }

@@ -1,8 +1,8 @@
 /**
  * `carveout/workspaceFindings`: the findings of the whole workspace as the
  * Exposure view groups them. Waived findings carry their waiver; an open
- * finding whose waiver expired carries that waiver too, so a reviewer sees
- * which sign-off lapsed.
+ * finding whose waiver expired or is incomplete carries that waiver too, so a
+ * reviewer sees which sign-off does not count.
  */
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Finding, Span, Waiver } from '../core/types';
@@ -14,9 +14,15 @@ import { citedClauses } from './hover';
 /** A waiver this close to its expiry is flagged, so that it is renewed or dropped in time. */
 const EXPIRING_DAYS = 30;
 
-function waiverInfo(waiver: Waiver, today: string): WaiverInfo {
+function waiverInfo(waiver: Waiver, silences: boolean, today: string): WaiverInfo {
   const expires = waiver.expires;
-  const status = expires !== undefined && expires < today ? 'expired' : expires !== undefined && expires <= addDays(today, EXPIRING_DAYS) ? 'expiring' : 'active';
+  const status = !silences
+    ? expires !== undefined && expires < today
+      ? 'expired'
+      : 'incomplete'
+    : expires !== undefined && expires <= addDays(today, EXPIRING_DAYS)
+      ? 'expiring'
+      : 'active';
   return { approver: waiver.approver, approvedOn: waiver.approvedOn, expires, reference: waiver.reference, status };
 }
 
@@ -24,7 +30,7 @@ function range(spec: AnalyzedSpec, span: Span): WorkspaceFinding['range'] {
   return { start: spec.lines.position(span.start), end: spec.lines.position(span.end) };
 }
 
-/** The expired waiver that stood before a finding's statement and named its rule. */
+/** The waiver before a finding's statement that names its rule but does not silence it. */
 function lapsedWaiver(spec: AnalyzedSpec, finding: Finding): Waiver | undefined {
   return spec.analysis.waivers.find((waiver) => waiver.target?.start === finding.span.start && waiver.rules.includes(finding.rule));
 }
@@ -46,7 +52,7 @@ function findingsOf(spec: AnalyzedSpec, today: string): WorkspaceFinding[] {
       clauses: citedClauses(finding.clauses, analysis.regime.id, profile).map((clause) => ({ id: clause.id, title: clause.title })),
     };
     const waiver = finding.waivedBy ?? lapsedWaiver(spec, finding);
-    if (waiver) item.waiver = waiverInfo(waiver, today);
+    if (waiver) item.waiver = waiverInfo(waiver, finding.waivedBy !== undefined, today);
     return item;
   });
 }

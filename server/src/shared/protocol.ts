@@ -87,8 +87,11 @@ export interface WaiverInfo {
   approvedOn?: string;
   expires?: string;
   reference?: string;
-  /** `expiring`: within 30 days of today. */
-  status: 'active' | 'expiring' | 'expired';
+  /**
+   * `active` and `expiring` (within 30 days of today) silence the finding;
+   * `expired` and `incomplete` (a field missing or a placeholder) do not.
+   */
+  status: 'active' | 'expiring' | 'expired' | 'incomplete';
 }
 
 export interface WorkspaceFinding {
@@ -103,7 +106,7 @@ export interface WorkspaceFinding {
   regime: { id: string; title: string };
   /** The clauses cited that were in force under the spec's regime. */
   clauses: { id: string; title: string }[];
-  /** The waiver that silences the finding, or the expired one that no longer does. */
+  /** The waiver that silences the finding, or the one before its statement that does not (expired or incomplete). */
   waiver?: WaiverInfo;
 }
 
