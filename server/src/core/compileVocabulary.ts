@@ -6,9 +6,9 @@
  * profiles carry phrases rather than regular expressions.
  */
 import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
+import { expandPattern } from './expandPattern';
+import { inflectPhrase } from './inflectPhrase';
 import { normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
-
-
 
 /**
  * The vocabulary's plain phrase lists; each list's key is also the category
@@ -33,7 +33,7 @@ const PHRASE_LISTS = [
 ] as const satisfies readonly (keyof Vocabulary)[];
 
 /** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = ['cloud', 'surface', 'customer', ...PHRASE_LISTS] as const;
+const CATEGORIES = ['cloud', 'surface', 'customer', 'source', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -42,8 +42,17 @@ export const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((category, index) 
 
 export interface Term {
   category: Category;
-  /** Cloud id, surface id or customer segment; the phrase itself otherwise. */
+  /**
+   * Cloud id, surface id or customer segment; the verb class id for a verb
+   * of a class and for a class's `source` preposition; the phrase itself otherwise.
+   */
   value: string;
+}
+
+/** What the analyzer needs to know of a verb class beyond its verbs. */
+export interface CompiledVerbClass {
+  implies?: SurfaceId;
+  venueLeads: boolean;
 }
 
 interface TrieNode {
@@ -76,6 +85,7 @@ export interface CompiledVocabulary {
   known: KnownWords;
   homeCloud: string;
   cloudNames: Map<string, string>;
+  verbClasses: Map<string, CompiledVerbClass>;
 }
 
 function newNode(): TrieNode {
@@ -154,7 +164,14 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     for (const phrase of phrases ?? []) addPhrase(root, phrase, { category, value: value ?? phrase });
   };
   for (const cloud of vocabulary.clouds) {
-    addAll([cloud.id, cloud.name, ...cloud.aliases], 'cloud', cloud.id);
+    addAll([cloud.id, cloud.name, ...cloud.aliases, ...(cloud.services ?? [])], 'cloud', cloud.id);
+    // The profile checks refuse a pattern that does not expand, so none is dropped here but for a bug.
+    for (const pattern of cloud.regions ?? []) addAll(expandPattern(pattern), 'cloud', cloud.id);
+  }
+  for (const verbClass of vocabulary.verbClasses ?? []) {
+    const framed = verbClass.verbs.flatMap((verb) => (/\s/.test(verb.trim()) ? [verb] : [verb, ...(verbClass.frames ?? []).map((frame) => `${verb} ${frame}`)]));
+    for (const verb of framed) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), verbClass.gives, verbClass.id);
+    addAll(verbClass.sources, 'source', verbClass.id);
   }
   for (const [surface, phrases] of Object.entries(vocabulary.surfaces) as [SurfaceId, string[]][]) {
     addAll(phrases, 'surface', surface);
@@ -166,6 +183,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     known: knownWords(root),
     homeCloud: vocabulary.homeCloud,
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
+    verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass) => [verbClass.id, { implies: verbClass.implies, venueLeads: verbClass.venueLeads === true }])),
   };
   cache.set(profile, compiled);
   return compiled;

@@ -8,7 +8,7 @@
 import type { SurfaceId } from '../profile/profileTypes';
 import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
-import type { Evidence, StatementFacets } from './types';
+import type { Evidence, StatementFacets, Tie } from './types';
 
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
 const HOSTING_REACH = 8;
@@ -121,12 +121,36 @@ function isNonHostingMention(marks: Mark[], index: number): boolean {
 /** Words between a verb and its cloud that show the cloud belongs to another phrase. */
 function interrupted(marks: Mark[], from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
-    if (has(marks[j], 'collaboration') || has(marks[j], 'nonHosting') || has(marks[j], 'customer')) return true;
+    if (has(marks[j], 'collaboration') || has(marks[j], 'nonHosting')) return true;
   }
   return false;
 }
 
-function findTie(marks: Mark[], index: number, tokens: Tokens, context: StatementContext, statementHasSubject: boolean): Mark | undefined {
+/** The verb class a hosting mark's words belong to, if a class gave them. */
+function actionOf(mark: Mark, vocabulary: CompiledVocabulary): string | undefined {
+  for (const term of mark.terms) if (term.category === 'hosting' && vocabulary.verbClasses.has(term.value)) return term.value;
+  return undefined;
+}
+
+/**
+ * Whether the cloud follows a preposition that, for the verb's class, names
+ * where something leaves ("fail over from Azure to Google Cloud").
+ */
+function isSource(marks: Mark[], index: number, via: Mark, vocabulary: CompiledVocabulary): boolean {
+  const previous = marks[index - 1];
+  if (!previous || !has(previous, 'source') || distance(previous, marks[index]) > PLACEMENT_REACH) return false;
+  const action = actionOf(via, vocabulary);
+  return previous.terms.some((term) => term.category === 'source' && term.value === action);
+}
+
+function findTie(
+  marks: Mark[],
+  index: number,
+  tokens: Tokens,
+  context: StatementContext,
+  statementHasSubject: boolean,
+  vocabulary: CompiledVocabulary,
+): Mark | undefined {
   const cloud = marks[index];
   // A cloud named right after "co-developed with" is a partner, not a host.
   const previous = marks[index - 1];
@@ -135,13 +159,17 @@ function findTie(marks: Mark[], index: number, tokens: Tokens, context: Statemen
   for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= HOSTING_REACH; j--) {
     const mark = marks[j];
     if (mark.void) continue;
-    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) return mark;
+    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
+      return isSource(marks, index, mark, vocabulary) ? undefined : mark;
+    }
     if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection)) return mark;
   }
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
     if (distance(cloud, mark) > SUBJECT_REACH) break;
-    if (!mark.void && has(mark, 'hosting')) return mark;
+    if (mark.void || !has(mark, 'hosting')) continue;
+    const action = actionOf(mark, vocabulary);
+    if (action === undefined || vocabulary.verbClasses.get(action)?.venueLeads) return mark;
   }
   if (context.tableRow) {
     const column = tokens.columns[cloud.first];
@@ -273,7 +301,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       }
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
-    const via = findTie(marks, index, tokens, context, hasSubject) ?? listedAfter(marks, index, tiedVia);
+    const via = findTie(marks, index, tokens, context, hasSubject, vocabulary) ?? listedAfter(marks, index, tiedVia);
     if (!via) return;
     tiedVia[index] = via;
     const cloudEvidence = evidence(mark, 'cloud', firstValue(mark, 'cloud'));
@@ -282,9 +310,16 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     const paired = context.tableRow
       ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
       : clauseSurfaces?.forClause(mark.clause) ?? { surfaces: [], evidence: [] };
+    const action = actionOf(via, vocabulary);
+    // An action that is about one thing ("lease" is about capacity) says what the claim is about when the statement does not.
+    const implied = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.implies;
+    const surfaces = paired.surfaces.length === 0 && implied ? [implied] : paired.surfaces.slice();
+    if (paired.surfaces.length === 0 && implied && !facets.surfaces.includes(implied)) facets.surfaces.push(implied);
     for (const term of mark.terms) {
       if (term.category !== 'cloud') continue;
-      facets.ties.push({ cloud: term.value, surfaces: paired.surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] });
+      const tie: Tie = { cloud: term.value, surfaces: surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] };
+      if (action !== undefined) tie.action = action;
+      facets.ties.push(tie);
     }
     facets.evidence.push(viaEvidence, cloudEvidence);
   });

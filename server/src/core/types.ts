@@ -49,6 +49,8 @@ export interface Tie {
   cloud: string;
   /** Surfaces named with the tie; empty when the statement leaves them to the document. */
   surfaces: SurfaceId[];
+  /** The verb class of the words that made the tie (`host`, `acquire`, `move`), when a class verb made it. */
+  action?: string;
   evidence: Evidence[];
 }
 

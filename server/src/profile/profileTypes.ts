@@ -59,6 +59,38 @@ export interface Cloud {
   id: string;
   name: string;
   aliases: string[];
+  /** Services, products and sites whose cloud is fixed ("Lambda", "Cloud Run"); read like aliases. */
+  services?: string[];
+  /** Region name patterns with brace alternatives (`{us,eu}-{east,west}-{1..9}`), expanded to literal names. */
+  regions?: string[];
+}
+
+/** Phrase lists a verb class may give its verbs to. */
+export type VerbCategory = 'hosting' | 'nonHosting' | 'collaboration' | 'negation' | 'negationAfter' | 'launchFollows';
+
+/**
+ * Verbs named by their lemma that share a meaning (hosting, acquiring
+ * capacity, moving traffic); every inflection of each verb is matched.
+ */
+export interface VerbClass {
+  /** The action a claim made with these verbs takes (`host`, `acquire`, `move`). */
+  id: string;
+  /** The phrase list the verbs belong to. */
+  gives: VerbCategory;
+  /** Lemma phrases: the verb first ("rent", "fail over", "commit to"). */
+  verbs: string[];
+  /**
+   * Prepositions that say where (`on`, `in`): each one-word verb is also
+   * matched followed by each of them, as one phrase, so that a longer phrase
+   * of another list ("hosted on" as a hosting context) cannot hide the verb.
+   */
+  frames?: string[];
+  /** Prepositions after which a cloud is where something leaves, not where it goes ("from" for moving traffic). */
+  sources?: string[];
+  /** Whether the venue may be the verb's subject ("Bedrock hosts the model"); a venue that leases or fails over is not ours. */
+  venueLeads?: boolean;
+  /** What a claim with one of these verbs is about when its statement names no surface (capacity, for acquiring). */
+  implies?: SurfaceId;
 }
 
 /**
@@ -73,6 +105,10 @@ export interface Vocabulary {
   surfaces: Record<SurfaceId, string[]>;
   /** Verbs and phrases that tie a product to the cloud that follows them. */
   hosting: string[];
+  /** Verb classes, matched in every inflection; a class that gives `hosting` names an action of a claim. */
+  verbClasses?: VerbClass[];
+  /** Irregular forms of verbs, by lemma ("run": ["ran"]); regular forms are made by the analyzer. */
+  irregularVerbs?: Record<string, string[]>;
   /** Prepositions that tie a surface to an adjacent cloud ("on AWS"). */
   placement: string[];
   /** Words that negate the rest of the clause they stand in. */
