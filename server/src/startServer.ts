@@ -23,7 +23,7 @@ import { today } from './core/selectRegime';
 import { DocumentActivity } from './documentStore/documentActivity';
 import { documentKind, uriToPath } from './documentStore/documentKind';
 import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type VersionedText } from './documentStore/specModels';
-import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
+import { provideCodeActions, resolveCodeAction } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
 import { notCheckedDiagnostic, specDiagnostics } from './features/diagnostics';
@@ -56,6 +56,7 @@ interface ClientFeatures {
   dynamicWatchers: boolean;
   relativePatterns: boolean;
   snippets: boolean;
+  resolveCodeActionEdits: boolean;
 }
 
 function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -70,6 +71,7 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
     dynamicWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    resolveCodeActionEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
 }
 
@@ -77,7 +79,7 @@ export function serverCapabilities(features: Pick<ClientFeatures, 'pullDiagnosti
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
     documentSymbolProvider: { label: 'Carveout' },
     foldingRangeProvider: true,
@@ -268,9 +270,11 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params, token) =>
     runSafe(log, 'codeAction', token, [], async () => {
       const model = await specModel(params.textDocument.uri);
-      return model ? provideCodeActions(model, params) : [];
+      return model ? provideCodeActions(model, params, { resolveEdits: features.resolveCodeActionEdits }) : [];
     }),
   );
+
+  connection.onCodeActionResolve((action, token) => runSafe(log, 'codeAction/resolve', token, action, () => resolveCodeAction(action, specModel)));
 
   connection.onCompletion((params, token) =>
     runSafe(log, 'completion', token, [], async () => {

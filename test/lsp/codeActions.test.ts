@@ -1,8 +1,8 @@
 /**
  * Code actions over real LSP: the quick fixes offered for a diagnostic, their
  * edits applied to the text exactly as a client would apply them, the
- * diagnostics the server publishes for the fixed text, and the
- * `source.fixAll.carveout` action.
+ * diagnostics the server publishes for the fixed text, and rule-wide fixes
+ * resolved on demand. No action runs on save.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -135,45 +135,50 @@ describe('code actions', () => {
     }));
 });
 
-describe('fix all (source.fixAll.carveout)', () => {
+describe('rule-wide fixes, and no fix on save', () => {
   const TWO_STATEMENTS = `${RUNTIME_SPEC}The stateless API also runs on AWS.\n`;
 
-  it('applies every finding’s preferred fix, linked to the diagnostics it resolves', () =>
+  it('answers no `source.fixAll` or `source` request, so saving with codeActionsOnSave changes nothing', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {
       const uri = await session.open(TWO_STATEMENTS);
       const diagnostics = await session.waitForDiagnostics(uri, (found) => found.length === 2);
       const all = { start: { line: 0, character: 0 }, end: { line: 13, character: 0 } };
-      const actions = actionsOnly(await session.codeActions(uri, all, { diagnostics, only: ['source.fixAll'] }));
-      assert.deepEqual(
-        actions.map((action) => action.kind),
-        ['source.fixAll.carveout'],
-      );
-      assert.deepEqual(actions[0].diagnostics?.map((linked) => linked.range.start.line), [10, 12]);
-      const fixed = await applied(session, uri, TWO_STATEMENTS, actions[0]);
-      assert.equal(fixed, `${CLEAN_SPEC}The stateless API also runs on Azure.\n`);
-      await session.change(uri, fixed);
-      assert.deepEqual(await session.waitForDiagnostics(uri), []);
+      for (const only of [['source.fixAll'], ['source'], ['source.fixAll.carveout']]) {
+        assert.deepEqual(await session.codeActions(uri, all, { diagnostics, only }), [], only.join());
+      }
     }));
 
-  it('answers `source` and the exact kind, and stays out of the light bulb and of quick-fix requests', () =>
-    withSession({ settings: { debounceMs: 0 } }, async (session) => {
-      const uri = await session.open(TWO_STATEMENTS);
-      const diagnostics = await session.waitForDiagnostics(uri, (found) => found.length === 2);
-      const kinds = async (only?: string[]) =>
-        actionsOnly(await session.codeActions(uri, diagnostics[0].range, only ? { diagnostics, only } : { diagnostics })).map((action) => action.kind);
-      assert.ok((await kinds(['source'])).includes('source.fixAll.carveout'));
-      assert.ok((await kinds(['source.fixAll.carveout'])).includes('source.fixAll.carveout'));
-      assert.ok(!(await kinds(['quickfix'])).includes('source.fixAll.carveout'));
-      assert.ok(!(await kinds()).includes('source.fixAll.carveout'));
-    }));
-
-  it('offers the preferred fix for every finding of the rule as a quick fix too', () =>
+  it('offers the preferred fix for every finding of the rule, and plans its edit only when resolved', () =>
     withSession({ settings: { debounceMs: 0 } }, async (session) => {
       const uri = await session.open(TWO_STATEMENTS);
       const diagnostics = await session.waitForDiagnostics(uri, (found) => found.length === 2);
       const actions = await quickFixes(session, uri, diagnostics[0]);
-      const ofRule = actions.find((action) => action.title === 'Serve on Azure: all 2 api-exclusivity findings in this file');
+      const ofRule = actions.find((action) => action.title === 'Serve on Azure: every api-exclusivity finding in this file');
       assert.ok(ofRule, actions.map((action) => action.title).join('; '));
+      assert.equal(ofRule.edit, undefined, 'the light bulb carries no rule-wide edit');
       assert.equal(await applied(session, uri, TWO_STATEMENTS, ofRule), `${CLEAN_SPEC}The stateless API also runs on Azure.\n`);
+    }));
+
+  it('resolves a rule-wide fix for a document that changed since to no edit', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      const uri = await session.open(TWO_STATEMENTS);
+      const diagnostics = await session.waitForDiagnostics(uri, (found) => found.length === 2);
+      const ofRule = (await quickFixes(session, uri, diagnostics[0])).find((action) => action.title.endsWith('every api-exclusivity finding in this file'));
+      assert.ok(ofRule);
+      await session.change(uri, `${TWO_STATEMENTS}\n`);
+      await session.waitForDiagnostics(uri, (found) => found.length === 2);
+      assert.equal((await session.resolveCodeAction(ofRule)).edit, undefined);
+    }));
+
+  it('lists a fix reached from two diagnostics on one statement once, linked to both', () =>
+    withSession({ settings: { debounceMs: 0 } }, async (session) => {
+      const text = '---\nlaunch: 2025-04-01\n---\nThe mobile app and the developer API are served from Oracle Cloud.\n';
+      const uri = await session.open(text);
+      const diagnostics = await session.waitForDiagnostics(uri, (found) => found.length >= 2);
+      assert.deepEqual(codes(diagnostics).sort(), ['api-exclusivity@3', 'classification-undetermined@3']);
+      const actions = actionsOnly(await session.codeActions(uri, diagnostics[0].range, { diagnostics, only: ['quickfix'] }));
+      const titles = actions.map((action) => action.title);
+      assert.deepEqual(titles.filter((title) => title.startsWith('Reclassify')), ['Reclassify as non-API (classification: non-api)']);
+      assert.deepEqual(titles, [...new Set(titles)], 'no title twice');
     }));
 });

@@ -40,6 +40,16 @@ describe('completion', () => {
   });
   after(() => session.dispose());
 
+  it('opens the value list after a key only where the profile knows values, never after a free-text key', async () => {
+    const blank = await session.open('---\n\n---\nBody.\n', { name: 'blank.pspec.md' });
+    const items = await session.completion(blank, { line: 1, character: 0 });
+    const reopens = (label: string) => items.find((item) => item.label === label)?.command?.command;
+    assert.equal(reopens('product'), undefined, 'a free-text key opens no list');
+    assert.equal(reopens('served-on'), 'editor.action.triggerSuggest');
+    assert.equal(reopens('classification'), 'editor.action.triggerSuggest');
+    assert.equal(reopens('launch'), 'editor.action.triggerSuggest', 'a date key offers today');
+  });
+
   it('offers the front-matter keys not yet present, with their descriptions, at the start of a line', async () => {
     const items = await session.completion(uri, { line: 7, character: 2 });
     assert.deepEqual(

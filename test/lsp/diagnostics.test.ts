@@ -131,7 +131,7 @@ for (const pull of [false, true]) {
           [
             ['waiver-expired', 2, range(7, 0, 7, 108), undefined],
             ['api-exclusivity', 1, range(8, 0, 8, 41), undefined],
-            ['waiver-unused', 4, range(9, 0, 9, 80), [1]],
+            ['waiver-unused', 4, range(9, 0, 9, 114), [1]],
           ],
         );
       }));

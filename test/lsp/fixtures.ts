@@ -46,9 +46,9 @@ launch: 2026-03-15
 # Hosting
 <!-- carveout-waive api-exclusivity: approved by Dana Lee on 2026-03-02, expires 2099-09-30, ref LEGAL-1412 -->
 The API is served from AWS regions.
-<!-- carveout-waive api-exclusivity: approved by Dana Lee on 2026-03-02, expires 2026-01-01, ref LEGAL-1 -->
+<!-- carveout-waive api-exclusivity: approved by Dana Lee on 2025-09-01, expires 2026-01-01, ref LEGAL-1 -->
 The API is also served from Google Cloud.
-<!-- carveout-waive open-weights-criteria: approved by Dana Lee, ref LEGAL-2 -->
+<!-- carveout-waive open-weights-criteria: approved by Dana Lee on 2026-03-02, expires 2027-03-02, ref LEGAL-2 -->
 The API runs on Azure.
 `;
 

@@ -9,7 +9,7 @@ import { withSession } from './lspSession';
 const COMMON = {
   textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
   hoverProvider: true,
-  codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.carveout'], resolveProvider: false },
+  codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: true },
   completionProvider: { triggerCharacters: [' ', '[', ','], resolveProvider: false },
   documentSymbolProvider: { label: 'Carveout' },
   foldingRangeProvider: true,

@@ -94,7 +94,7 @@ test('random text never throws', () => {
 });
 
 test('dates that are not on the calendar are refused in front matter and waivers alike', () => {
-  const text = spec('launch: 2026-02-30', '<!-- carveout-waive azure-first: approved by Dana on 2026-13-01, ref L-1 -->\nBody.\n');
+  const text = spec('launch: 2026-02-30', '<!-- carveout-waive azure-first: approved by Dana on 2026-13-01, expires 2027-13-01, ref L-1 -->\nBody.\n');
   const findings = run(text).findings.map((finding) => [finding.rule, text.slice(finding.span.start, finding.span.end).slice(0, 20)]);
   assert.deepEqual(findings, [
     ['invalid-front-matter', '2026-02-30'],

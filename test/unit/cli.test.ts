@@ -98,17 +98,17 @@ test('a broken .carveout.yaml is reported, the built-in profile still checks, an
 });
 
 test('JSON output lists every finding with 1-based ranges and waivers', () => {
-  const waived = API_ON_AWS.replace('# Hosting\n', '# Hosting\n<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, ref LEGAL-1 -->\n');
+  const waived = API_ON_AWS.replace('# Hosting\n', '# Hosting\n<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-1 -->\n');
   const root = workspace({ 'api.pspec.md': waived });
   const result = carveout(root, 'check', 'api.pspec.md', '--format', 'json');
   assert.equal(result.status, 0);
   const output = JSON.parse(result.stdout);
   assert.deepEqual(output.files[0].findings[0].range, { startLine: 8, startColumn: 1, endLine: 8, endColumn: 36 });
-  assert.deepEqual(output.files[0].findings[0].waived, { approver: 'Dana Reyes', approvedOn: '2026-03-02', reference: 'LEGAL-1' });
+  assert.deepEqual(output.files[0].findings[0].waived, { approver: 'Dana Reyes', approvedOn: '2026-03-02', expires: '2027-03-02', reference: 'LEGAL-1' });
 });
 
 test('SARIF output validates against the SARIF 2.1.0 schema and carries rules, clauses and suppressions', () => {
-  const waived = APP_ON_AWS.replace('---\nThe', '---\n<!-- carveout-waive non-api-carve-out: approved by Dana Reyes on 2026-03-02, ref LEGAL-2 -->\nThe');
+  const waived = APP_ON_AWS.replace('---\nThe', '---\n<!-- carveout-waive non-api-carve-out: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-2 -->\nThe');
   const root = workspace({ 'api.pspec.md': API_ON_AWS, 'app.pspec.md': waived });
   const result = carveout(root, 'check', '.', '--format', 'sarif');
   assert.equal(result.status, 1);

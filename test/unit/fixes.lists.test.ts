@@ -60,22 +60,37 @@ describe('serve-on-home', () => {
     assert.equal(servedOnHome(text), `---\n${API}\n---\nThe endpoint is hosted in Azure.\n`);
   });
 
-  it('drops other clouds from a list that already has the home cloud, without a duplicate', () => {
+  it('drops the finding\'s cloud from a list that already has the home cloud, and keeps the clouds it does not concern', () => {
     const text = `---\n${API}\nserved-on: [aws, azure, gcp]\n---\nThe API is served from AWS regions.\n`;
-    assert.equal(servedOnHome(text), `---\n${API}\nserved-on: [azure]\n---\nThe API is served from Azure regions.\n`);
+    assert.equal(servedOnHome(text), `---\n${API}\nserved-on: [azure, gcp]\n---\nThe API is served from Azure regions.\n`);
   });
 
-  it('replaces the first other cloud and drops the rest when the home cloud is missing', () => {
+  it('replaces the finding\'s cloud, and only it, when the home cloud is missing', () => {
     const text = `---\n${API}\nserved-on: [aws, gcp, Bedrock]\n---\nThe API is served from AWS regions.\n`;
-    assert.equal(servedOnHome(text), `---\n${API}\nserved-on: [azure]\n---\nThe API is served from Azure regions.\n`);
+    assert.equal(servedOnHome(text), `---\n${API}\nserved-on: [azure, gcp]\n---\nThe API is served from Azure regions.\n`);
   });
 
   it('edits a block list line by line and keeps CRLF', () => {
     const text = `---\r\nclassification: api\r\nserved-on:\r\n  - gcp\r\n  - azure # primary\r\n  - aws\r\nlaunch: 2025-11-03\r\n---\r\nThe API is served from AWS regions.\r\n`;
     assert.equal(
       servedOnHome(text),
-      `---\r\nclassification: api\r\nserved-on:\r\n  - azure # primary\r\nlaunch: 2025-11-03\r\n---\r\nThe API is served from Azure regions.\r\n`,
+      `---\r\nclassification: api\r\nserved-on:\r\n  - gcp\r\n  - azure # primary\r\nlaunch: 2025-11-03\r\n---\r\nThe API is served from Azure regions.\r\n`,
     );
+  });
+
+  it('keeps a cloud in `served-on` that another statement still places the product on, and adds the home cloud', () => {
+    const text = `---\n${API}\nserved-on: [aws, gcp]\n---\nThe API is served from AWS regions.\n\nThe batch API also runs on Google Cloud.\n\nIts webhooks run on AWS Lambda.\n`;
+    assert.equal(
+      servedOnHome(text),
+      `---\n${API}\nserved-on: [aws, gcp, azure]\n---\nThe API is served from Azure regions.\n\nThe batch API also runs on Google Cloud.\n\nIts webhooks run on AWS Lambda.\n`,
+    );
+    const after = run(servedOnHome(text));
+    assert.deepEqual(rules(after).filter((rule) => rule === 'declaration-mismatch'), [], 'no new mismatch');
+  });
+
+  it('folds clouds joined in one phrase into one home-cloud name', () => {
+    const text = `---\n${API}\n---\nThe API is served from AWS and Google Cloud.\n`;
+    assert.equal(servedOnHome(text), `---\n${API}\n---\nThe API is served from Azure.\n`);
   });
 
   it('adds the home cloud when no listed cloud is another one', () => {

@@ -35,10 +35,9 @@ describe('planFixes', () => {
     ]);
   });
 
-  it('prefers serving on Azure when the text itself describes an API', () => {
+  it('does not offer reclassifying a statement whose own words name an API, and prefers serving on Azure', () => {
     const text = '---\nclassification: api\ncustomers: [enterprise]\nlaunch: 2025-11-03\n---\nDevelopers call the REST endpoint on AWS.\n';
     assert.deepEqual(offered(text, 'api-exclusivity'), [
-      '  Reclassify as non-API (classification: non-api)',
       '* Serve on Azure',
       '  Record a waiver for api-exclusivity',
     ]);
@@ -56,6 +55,16 @@ describe('planFixes', () => {
   it('never prefers a waiver, even when it is the only fix', () => {
     const text = '---\nlaunch: 2026-06-01\n---\nWe will release the open-weight model under Apache 2.0.\n';
     assert.deepEqual(offered(text, 'open-weights-criteria'), ['  Record a waiver for open-weights-criteria']);
+  });
+
+  it('offers reclassifying, without preferring it, where another statement names an API', () => {
+    const text = '---\nclassification: api\nlaunch: 2025-11-03\n---\nThe product is served from AWS regions.\n\nDevelopers call the REST endpoint on Azure.\n';
+    assert.deepEqual(offered(text, 'api-exclusivity'), [
+      '  Reclassify as non-API (classification: non-api)',
+      '* Serve on Azure',
+      '  Apply the US national-security carve-out (customers: us-national-security)',
+      '  Record a waiver for api-exclusivity',
+    ]);
   });
 
   it('does not prefer reclassifying a spec whose text shows both an app and an API', () => {
@@ -128,7 +137,7 @@ describe('planFixAll', () => {
     const open = '---\nlaunch: 2026-06-01\n---\nWe will release the open-weight model under Apache 2.0.\n';
     assert.deepEqual(planFixAll(contextOf(open)).edits, []);
     const waived =
-      '---\nclassification: api\nlaunch: 2025-11-03\n---\n<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n';
+      '---\nclassification: api\nlaunch: 2025-11-03\n---\n<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n';
     assert.deepEqual(planFixAll(contextOf(waived)).edits, []);
   });
 

@@ -81,7 +81,7 @@ describe('insert-waiver', () => {
   });
 
   it('offers no second waiver for a finding already waived', () => {
-    const context = contextOf(`${FRONT}<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n`);
+    const context = contextOf(`${FRONT}<!-- carveout-waive api-exclusivity: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-7 -->\nThe API runs on AWS.\n`);
     assert.ok(context.analysis.findings[0].waivedBy);
     assert.deepEqual(insertWaiver(context, context.analysis.findings[0]), []);
   });

@@ -26,7 +26,7 @@ const INSERTS = [
   '\n## Hosting\n',
   'classification: non-api\n',
   ' the stateless endpoint',
-  '<!-- carveout-waive api-exclusivity: approved by Dana on 2026-01-01, ref L-1 -->\n',
+  '<!-- carveout-waive api-exclusivity: approved by Dana on 2026-01-01, expires 2027-01-01, ref L-1 -->\n',
   '| Surface | Cloud |\n|---|---|\n| API | AWS |\n',
   '😀',
   '\r\n',

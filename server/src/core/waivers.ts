@@ -1,8 +1,9 @@
 /**
  * Reads `<!-- carveout-waive RULE: approved by NAME on DATE, expires DATE,
  * ref REF -->` comments and applies them to the next statement. A waiver is a
- * reviewer's recorded sign-off, so one without an approver or a reason, or
- * past its expiry, does not silence anything and is itself reported.
+ * reviewer's recorded sign-off, so one without an approver, an approval date,
+ * an expiry or a reason, or past its expiry, does not silence anything and is
+ * itself reported. A waiver without an expiry would silence a finding forever.
  */
 import type { Rule } from '../profile/profileTypes';
 import type { Finding, Span, Statement, Waiver } from './types';
@@ -14,11 +15,47 @@ const EXPIRES = /^expires?(?:\s+on)?\s+(\S+)$/i;
 const REFERENCE = /^(?:ref|reference|ticket)\b[\s:#]*(.+)$/i;
 const REASON = /^(?:reason|because)\b[\s:]*(.+)$/i;
 
-/** Template placeholders such as `<approver>` count as missing. */
-function filled(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed || /^<[^>]*>$/.test(trimmed)) return undefined;
-  return trimmed;
+const PLACEHOLDER = /^<([^>]*)>$/;
+
+/** A field as written: its value, or the template placeholder (`<approver>`) left in its place. */
+interface Field {
+  value?: string;
+  placeholder?: string;
+}
+
+function field(raw: string | undefined): Field {
+  const trimmed = raw?.trim();
+  if (!trimmed) return {};
+  return PLACEHOLDER.test(trimmed) ? { placeholder: trimmed } : { value: trimmed };
+}
+
+interface FieldRule {
+  /** How the message names the field. */
+  what: string;
+  /** How the field is written, for a waiver that lacks it. */
+  form: string;
+  /** What to write instead of a placeholder. */
+  instead: string;
+  isDate: boolean;
+}
+
+const FIELDS = {
+  approver: { what: 'approver', form: '`approved by NAME`', instead: "the approver's name", isDate: false },
+  approvedOn: { what: 'approval date', form: '`approved by NAME on YYYY-MM-DD`', instead: 'the date as YYYY-MM-DD', isDate: true },
+  expires: { what: 'expiry', form: '`expires YYYY-MM-DD`', instead: 'the date as YYYY-MM-DD', isDate: true },
+  reference: { what: '`ref` or `reason`', form: '`ref TICKET` or `reason …`', instead: 'a ticket or a reason', isDate: false },
+} satisfies Record<string, FieldRule>;
+
+/** Why a field does not count, or nothing when it does. */
+function fieldProblem(found: Field, rule: FieldRule): string | undefined {
+  if (found.placeholder !== undefined) {
+    const inner = PLACEHOLDER.exec(found.placeholder)![1];
+    const instead = rule.isDate && isCalendarDate(inner) ? 'the date without angle brackets' : rule.instead;
+    return `the ${rule.what} \`${found.placeholder}\` is a placeholder; write ${instead}`;
+  }
+  if (found.value === undefined) return `it gives no ${rule.what} (${rule.form})`;
+  if (rule.isDate && !isCalendarDate(found.value)) return `the ${rule.what} \`${found.value}\` is not a date as YYYY-MM-DD`;
+  return undefined;
 }
 
 export interface ParsedWaiver extends Waiver {
@@ -31,30 +68,44 @@ export function parseWaiver(text: string, span: Span): ParsedWaiver | undefined 
   if (!match) return undefined;
   const waiver: ParsedWaiver = { rules: [], span, problems: [] };
   waiver.rules = match[1].split(/[\s,]+/).filter((rule) => rule.length > 0);
-  let reason: string | undefined;
+  let approver: Field = {};
+  let approvedOn: Field = {};
+  let expires: Field = {};
+  let reference: Field = {};
+  let reason: Field = {};
   for (const part of (match[2] ?? '').split(',')) {
-    const field = part.trim();
-    if (field === '') continue;
+    const text = part.trim();
+    if (text === '') continue;
     let found: RegExpExecArray | null;
-    if ((found = APPROVED.exec(field))) {
-      waiver.approver = filled(found[1]);
-      waiver.approvedOn = filled(found[2]);
-    } else if ((found = EXPIRES.exec(field))) {
-      waiver.expires = filled(found[1]);
-    } else if ((found = REFERENCE.exec(field))) {
-      waiver.reference = filled(found[1]);
-    } else if ((found = REASON.exec(field))) {
-      reason = filled(found[1]);
+    if ((found = APPROVED.exec(text))) {
+      approver = field(found[1]);
+      approvedOn = field(found[2]);
+    } else if ((found = EXPIRES.exec(text))) {
+      expires = field(found[1]);
+    } else if ((found = REFERENCE.exec(text))) {
+      reference = field(found[1]);
+    } else if ((found = REASON.exec(text))) {
+      reason = field(found[1]);
     } else {
-      waiver.problems.push(`cannot read \`${field}\``);
+      waiver.problems.push(`cannot read \`${text}\``);
     }
   }
-  waiver.reference ??= reason;
+  if (reference.value === undefined && reference.placeholder === undefined) reference = reason;
+  waiver.approver = approver.value;
+  waiver.approvedOn = approvedOn.value;
+  waiver.expires = expires.value;
+  waiver.reference = reference.value;
   if (waiver.rules.length === 0) waiver.problems.push('it names no rule');
-  if (!waiver.approver) waiver.problems.push('it names no approver');
-  if (!waiver.reference) waiver.problems.push('it gives no `ref` or `reason`');
-  if (waiver.approvedOn !== undefined && !isCalendarDate(waiver.approvedOn)) waiver.problems.push(`approval date \`${waiver.approvedOn}\` is not YYYY-MM-DD`);
-  if (waiver.expires !== undefined && !isCalendarDate(waiver.expires)) waiver.problems.push(`expiry \`${waiver.expires}\` is not YYYY-MM-DD`);
+  const problems = [
+    fieldProblem(approver, FIELDS.approver),
+    fieldProblem(approvedOn, FIELDS.approvedOn),
+    fieldProblem(expires, FIELDS.expires),
+    fieldProblem(reference, FIELDS.reference),
+  ];
+  for (const problem of problems) if (problem) waiver.problems.push(problem);
+  if (problems[1] === undefined && problems[2] === undefined && waiver.expires! < waiver.approvedOn!) {
+    waiver.problems.push(`it expires (${waiver.expires}) before it was approved (${waiver.approvedOn})`);
+  }
   return waiver;
 }
 

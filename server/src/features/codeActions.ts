@@ -1,30 +1,48 @@
 /**
  * Code actions for Carveout diagnostics: one quick fix per applicable fix of
- * the finding behind each diagnostic, a quick fix that applies the same kind
- * of fix to every finding of that rule in the file, and the
- * `source.fixAll.carveout` action that applies every finding's preferred fix.
+ * the finding behind each diagnostic, and a quick fix that applies the same
+ * kind of fix to every finding of that rule in the file.
+ *
+ * Carveout offers no `source.fixAll` action: its fixes are decisions about
+ * the product (where it is served, how it is classified), so none may run on
+ * save or as part of an editor-wide "fix all". Every edit is one the user
+ * picks from the light bulb.
+ *
  * The edits come from the pure planner in `fixes/`; this module only finds
- * the findings and maps offsets to LSP ranges.
+ * the findings and maps offsets to LSP ranges. The rule-wide fix plans every
+ * finding of its rule, so where the client can resolve code actions its edit
+ * is planned only when the user picks it.
  */
 import type { CodeAction, CodeActionParams, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
 import type { FixContext, PlannedEdit } from '../fixes/fixTypes';
-import { planFixAll, type FixAllPlan } from '../fixes/planFixAll';
+import { planFixAll } from '../fixes/planFixAll';
 import { planFixes } from '../fixes/planFixes';
 import type { SpecModel } from '../specModel';
 
-export const FIX_ALL_KIND = 'source.fixAll.carveout';
 const QUICK_FIX_KIND = 'quickfix';
 const SOURCE = 'carveout';
 
+/** What a deferred rule-wide fix carries to `codeAction/resolve`. */
+export interface RuleFixData {
+  uri: string;
+  version: number;
+  rule: string;
+}
+
+export interface CodeActionOptions {
+  /** Whether the client resolves a code action's edit lazily. */
+  resolveEdits: boolean;
+}
+
 /**
- * Whether an action of `kind` was asked for: LSP kinds are dot-separated and
- * a filter covers its sub-kinds. Without `only` the client is filling the
- * light bulb, which shows quick fixes and has no place for source actions.
+ * Whether quick fixes were asked for: LSP kinds are dot-separated and a
+ * filter covers its sub-kinds. Without `only` the client is filling the
+ * light bulb.
  */
-export function kindRequested(kind: string, only: readonly string[] | undefined): boolean {
-  if (!only) return kind === QUICK_FIX_KIND;
-  return only.some((filter) => filter === '' || kind === filter || kind.startsWith(`${filter}.`));
+export function quickFixesRequested(only: readonly string[] | undefined): boolean {
+  if (!only) return true;
+  return only.some((filter) => filter === '' || filter === QUICK_FIX_KIND);
 }
 
 function spanRange(model: SpecModel, start: number, end: number): Range {
@@ -50,56 +68,45 @@ function workspaceEdit(model: SpecModel, edits: readonly PlannedEdit[]): Workspa
   return { documentChanges: [{ textDocument: { uri: model.uri, version: model.version }, edits: textEdits }] };
 }
 
-/** The diagnostics, among those the client sent, whose findings `findings` resolves. */
-function resolvedDiagnostics(model: SpecModel, diagnostics: readonly Diagnostic[], findings: readonly Finding[]): Diagnostic[] {
-  return diagnostics.filter((diagnostic) => {
-    const finding = findingFor(model, diagnostic);
-    return finding !== undefined && findings.includes(finding);
-  });
-}
-
 function contextOf(model: SpecModel): FixContext {
   return { text: model.text, profile: model.profile, analysis: model.analysis };
 }
 
-/**
- * Fix-all plans per analysed version and rule (`*` for every rule). The light
- * bulb asks again each time the cursor moves, and on a long spec a plan
- * covers hundreds of findings, so it is computed once per version.
- */
-const fixAllPlans = new WeakMap<SpecModel, Map<string, FixAllPlan>>();
-
-function fixAllPlan(model: SpecModel, rule?: string): FixAllPlan {
-  let plans = fixAllPlans.get(model);
-  if (!plans) {
-    plans = new Map();
-    fixAllPlans.set(model, plans);
-  }
-  const key = rule ?? '*';
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = planFixAll(contextOf(model), rule === undefined ? undefined : (candidate) => candidate.rule === rule);
-    plans.set(key, plan);
-  }
-  return plan;
+function openFindingsOf(model: SpecModel, rule: string): number {
+  let count = 0;
+  for (const finding of model.analysis.findings) if (!finding.waivedBy && finding.rule === rule) count++;
+  return count;
 }
 
-/** "Serve on Azure: all 3 api-exclusivity findings", when the finding's preferred fix applies to more of its rule's findings. */
-function fixAllOfRule(model: SpecModel, finding: Finding, title: string, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
-  const plan = fixAllPlan(model, finding.rule);
-  if (plan.findings.length < 2 || !plan.findings.includes(finding)) return undefined;
-  return {
-    title: `${title}: all ${plan.findings.length} ${finding.rule} findings in this file`,
-    kind: QUICK_FIX_KIND,
-    diagnostics: resolvedDiagnostics(model, diagnostics, plan.findings),
-    edit: workspaceEdit(model, plan.edits),
-  };
+/** "Serve on Azure: every api-exclusivity finding in this file", when the rule has more than one open finding. */
+function fixAllOfRule(model: SpecModel, finding: Finding, title: string, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction | undefined {
+  if (openFindingsOf(model, finding.rule) < 2) return undefined;
+  const action: CodeAction = { title: `${title}: every ${finding.rule} finding in this file`, kind: QUICK_FIX_KIND, diagnostics: [diagnostic] };
+  if (options.resolveEdits) {
+    const data: RuleFixData = { uri: model.uri, version: model.version, rule: finding.rule };
+    action.data = data;
+  } else {
+    action.edit = workspaceEdit(model, planFixAll(contextOf(model), (candidate) => candidate.rule === finding.rule).edits);
+  }
+  return action;
 }
 
-function quickFixes(model: SpecModel, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/** The same fix reached from two diagnostics (two rules on one statement) is listed once, linked to both. */
+function addOnce(actions: CodeAction[], keys: Map<string, CodeAction>, key: string, action: CodeAction): void {
+  const known = keys.get(key);
+  if (known) {
+    known.diagnostics = [...(known.diagnostics ?? []), ...(action.diagnostics ?? [])];
+    known.isPreferred = known.isPreferred || action.isPreferred;
+    return;
+  }
+  keys.set(key, action);
+  actions.push(action);
+}
+
+function quickFixes(model: SpecModel, diagnostics: readonly Diagnostic[], options: CodeActionOptions): CodeAction[] {
   const context = contextOf(model);
   const actions: CodeAction[] = [];
-  const rulesDone = new Set<string>();
+  const keys = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     const finding = findingFor(model, diagnostic);
     if (!finding) continue;
@@ -107,36 +114,35 @@ function quickFixes(model: SpecModel, diagnostics: readonly Diagnostic[]): CodeA
     for (const plan of plans) {
       const action: CodeAction = { title: plan.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: workspaceEdit(model, plan.edits) };
       if (plan.preferred) action.isPreferred = true;
-      actions.push(action);
+      addOnce(actions, keys, `${plan.title}\u0000${JSON.stringify(plan.edits)}`, action);
     }
     const preferred = plans.find((plan) => plan.preferred);
-    if (!preferred || rulesDone.has(finding.rule)) continue;
-    rulesDone.add(finding.rule);
-    const ofRule = fixAllOfRule(model, finding, preferred.title, diagnostics);
-    if (ofRule) actions.push(ofRule);
+    if (!preferred) continue;
+    const ofRule = fixAllOfRule(model, finding, preferred.title, diagnostic, options);
+    if (ofRule) addOnce(actions, keys, `${ofRule.title}\u0000rule`, ofRule);
   }
   return actions;
 }
 
-function fixAll(model: SpecModel, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
-  const plan = fixAllPlan(model);
-  if (plan.edits.length === 0) return undefined;
-  return {
-    title: 'Fix all Carveout findings with their preferred fix',
-    kind: FIX_ALL_KIND,
-    diagnostics: resolvedDiagnostics(model, diagnostics, plan.findings),
-    edit: workspaceEdit(model, plan.edits),
-  };
+export function provideCodeActions(model: SpecModel, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
+  if (!quickFixesRequested(params.context.only)) return [];
+  return quickFixes(model, params.context.diagnostics ?? [], options);
 }
 
-export function provideCodeActions(model: SpecModel, params: CodeActionParams): CodeAction[] {
-  const only = params.context.only;
-  const diagnostics = params.context.diagnostics ?? [];
-  const actions: CodeAction[] = [];
-  if (kindRequested(QUICK_FIX_KIND, only)) actions.push(...quickFixes(model, diagnostics));
-  if (kindRequested(FIX_ALL_KIND, only)) {
-    const action = fixAll(model, diagnostics);
-    if (action) actions.push(action);
-  }
-  return actions;
+function isRuleFixData(data: unknown): data is RuleFixData {
+  const candidate = data as Partial<RuleFixData> | null;
+  return typeof candidate?.uri === 'string' && typeof candidate.version === 'number' && typeof candidate.rule === 'string';
+}
+
+/**
+ * Plans the edit of a rule-wide fix the user picked. A document that changed
+ * since the light bulb was filled gets no edit, rather than one planned for
+ * other text.
+ */
+export async function resolveCodeAction(action: CodeAction, modelOf: (uri: string) => Promise<SpecModel | undefined>): Promise<CodeAction> {
+  if (!isRuleFixData(action.data) || action.edit) return action;
+  const model = await modelOf(action.data.uri);
+  if (!model || model.version !== action.data.version) return action;
+  const { rule } = action.data;
+  return { ...action, edit: workspaceEdit(model, planFixAll(contextOf(model), (candidate) => candidate.rule === rule).edits) };
 }

@@ -53,16 +53,22 @@ function allowedValues(key: FrontMatterKey, profile: Profile): { value: string; 
 function keyItems(profile: Profile, present: ReadonlySet<string>, range: Range): CompletionItem[] {
   return profile.frontMatter
     .filter((key) => !present.has(key.key))
-    .map((key, index) => ({
-      label: key.key,
-      kind: CompletionItemKind.Property,
-      detail: key.kind,
-      documentation: { kind: MarkupKind.PlainText, value: key.description },
-      textEdit: { range, newText: `${key.key}: ` },
-      sortText: String(index).padStart(3, '0'),
-      // Values follow the key, so the list of values opens right away.
-      command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' },
-    }));
+    .map((key, index) => {
+      const item: CompletionItem = {
+        label: key.key,
+        kind: CompletionItemKind.Property,
+        detail: key.kind,
+        documentation: { kind: MarkupKind.PlainText, value: key.description },
+        textEdit: { range, newText: `${key.key}: ` },
+        sortText: String(index).padStart(3, '0'),
+      };
+      // Where the profile knows the values, their list opens right away. A free-text key gets
+      // no such list, and the editor's word suggestions would fill in junk (`product: product`).
+      if (key.kind === 'date' || allowedValues(key, profile).length > 0) {
+        item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+      }
+      return item;
+    });
 }
 
 function valueItems(key: FrontMatterKey, profile: Profile, listed: ReadonlySet<string>, range: Range, options: CompletionOptions): CompletionItem[] {

@@ -17,6 +17,11 @@ export interface FixContext {
   text: string;
   profile: Profile;
   analysis: Analysis;
+  /**
+   * Start offsets of the statements whose findings one rule-wide fix plans
+   * together; each of them is fixed too, so none keeps a cloud in use.
+   */
+  fixedTogether?: ReadonlySet<number>;
 }
 
 /** One fix for one finding. `preferred` marks the fix most likely to be wanted. */

@@ -16,11 +16,12 @@ export interface FixAllPlan {
   findings: Finding[];
 }
 
-export function planFixAll(context: FixContext, include: (finding: Finding) => boolean = () => true): FixAllPlan {
+export function planFixAll(base: FixContext, include: (finding: Finding) => boolean = () => true): FixAllPlan {
   const edits: PlannedEdit[] = [];
   const findings: Finding[] = [];
-  for (const finding of context.analysis.findings) {
-    if (finding.waivedBy || !include(finding)) continue;
+  const included = base.analysis.findings.filter((finding) => !finding.waivedBy && include(finding));
+  const context: FixContext = { ...base, fixedTogether: new Set(included.map((finding) => finding.span.start)) };
+  for (const finding of included) {
     const preferred = planFixes(context, finding).find((plan) => plan.preferred);
     if (!preferred) continue;
     const fresh = preferred.edits.filter((edit) => !edits.some((kept) => sameEdit(kept, edit)));
