@@ -22,6 +22,8 @@ const PHRASE_LISTS = [
   'neutral',
   'contrast',
   'thirdParty',
+  'rejection',
+  'attribution',
   'nonHosting',
   'collaboration',
   'firstParty',
@@ -33,7 +35,7 @@ const PHRASE_LISTS = [
 ] as const satisfies readonly (keyof Vocabulary)[];
 
 /** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = ['cloud', 'surface', 'customer', 'source', ...PHRASE_LISTS] as const;
+const CATEGORIES = ['cloud', 'surface', 'customer', 'source', 'storage', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -165,6 +167,8 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   };
   for (const cloud of vocabulary.clouds) {
     addAll([cloud.id, cloud.name, ...cloud.aliases, ...(cloud.services ?? [])], 'cloud', cloud.id);
+    addAll(cloud.storage, 'cloud', cloud.id);
+    addAll(cloud.storage, 'storage', cloud.id);
     // The profile checks refuse a pattern that does not expand, so none is dropped here but for a bug.
     for (const pattern of cloud.regions ?? []) addAll(expandPattern(pattern), 'cloud', cloud.id);
   }

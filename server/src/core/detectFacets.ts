@@ -81,9 +81,18 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * Negation, and a phrase about someone else's systems, void the rest of their
  * clause; a trailing retraction voids what came before it; a contrast
  * ("instead of", "unlike") voids what follows it up to the next hosting verb.
- * Each is one pass over the marks, so a huge statement stays linear.
+ * A rejected option, someone else's view, or a table row whose first column
+ * names someone else's product, voids the whole statement: it claims nothing
+ * about ours. Each is one pass over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[]): void {
+function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
+  const elsewhere = marks.some(
+    (mark) => has(mark, 'rejection') || has(mark, 'attribution') || (tableRow && has(mark, 'thirdParty') && tokens.columns[mark.first] === 0),
+  );
+  if (elsewhere) {
+    for (const mark of marks) mark.void = true;
+    return;
+  }
   let negatedClause = -1;
   let contrastClause = -1;
   for (const mark of marks) {
@@ -162,7 +171,7 @@ function findTie(
     if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
       return isSource(marks, index, mark, vocabulary) ? undefined : mark;
     }
-    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection)) return mark;
+    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection) && !has(cloud, 'storage')) return mark;
   }
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
@@ -200,8 +209,8 @@ class ClauseSurfaces {
     entry.evidence.push(found);
   }
 
-  /** Those of the tie's clause, else of the nearest clause before it, else after it. */
-  forClause(clause: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+  /** The position of the first clause at or after `clause`. */
+  private find(clause: number): number {
     let low = 0;
     let high = this.clauses.length;
     while (low < high) {
@@ -209,6 +218,18 @@ class ClauseSurfaces {
       if (this.clauses[mid] < clause) low = mid + 1;
       else high = mid;
     }
+    return low;
+  }
+
+  /** Those of exactly this clause. */
+  inClause(clause: number): readonly SurfaceId[] {
+    const at = this.find(clause);
+    return this.clauses[at] === clause ? this.entries[at].surfaces : [];
+  }
+
+  /** Those of the tie's clause, else of the nearest clause before it, else after it. */
+  forClause(clause: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+    const low = this.find(clause);
     if (this.clauses[low] === clause) return this.entries[low];
     const nearest = low > 0 ? low - 1 : low;
     return this.entries[nearest] ?? { surfaces: [], evidence: [] };
@@ -247,7 +268,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks);
+  applyScopes(marks, tokens, context.tableRow);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
@@ -269,6 +290,14 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
         if (!facets.customers.includes(term.value)) facets.customers.push(term.value);
         facets.evidence.push(evidence(mark, 'customer', term.value));
       }
+    }
+  }
+
+  // Surfaces of a clause that names the home cloud are placed there, not off it.
+  for (const mark of marks) {
+    if (mark.void || !has(mark, 'cloud') || !mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud)) continue;
+    for (const surface of clauseSurfaces?.inClause(mark.clause) ?? []) {
+      if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
     }
   }
 

@@ -112,10 +112,10 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
    * makes it no claim. Facets are taken from the cache when the statement
    * (and, for a table row, its header) is unchanged since the last analysis.
    */
-  const add = (statement: Statement): void => {
+  const add = (statement: Statement, quoted = false): void => {
     statements.push(statement);
     const { kind, span } = statement;
-    const claimless = retractingSection || (kind !== 'table-row' && isQuestion(text, span));
+    const claimless = quoted || retractingSection || (kind !== 'table-row' && isQuestion(text, span));
     const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
@@ -150,9 +150,12 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       case 'comment':
         comments.push(block.span);
         break;
-      case 'paragraph':
-        for (const sentence of splitSentences(text, block.span)) add({ kind: 'sentence', span: sentence, section: sectionPath, facets: NO_FACETS });
+      case 'paragraph': {
+        // A block quote quotes someone (a clause, a customer); its words are not the spec's claims.
+        const quoted = text.charCodeAt(block.span.start) === 62;
+        for (const sentence of splitSentences(text, block.span)) add({ kind: 'sentence', span: sentence, section: sectionPath, facets: NO_FACETS }, quoted);
         break;
+      }
       case 'list-item':
         add({ kind: 'list-item', span: block.span, section: sectionPath, facets: NO_FACETS });
         break;

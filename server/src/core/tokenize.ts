@@ -172,6 +172,10 @@ function size(found: number): number {
   return found & PAIR ? 2 : 1;
 }
 
+function isLetterOrDigitCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 /** JavaScript's `\s`. */
 function isWhitespace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -199,9 +203,34 @@ function startsWithAt(text: string, prefix: string, index: number, end: number):
   return index + prefix.length <= end && text.startsWith(prefix, index);
 }
 
-/** The end of a construct that holds no claim (inline code, comment, link target, tag, URL) at `index`, or -1. */
+/** The end of a quotation that opens at `index` and closes on the same line, or -1. */
+function quotationEnd(text: string, index: number, end: number, close: number): number {
+  for (let j = index + 1; j < end; j++) {
+    const d = text.charCodeAt(j);
+    if (d === close) return j + 1;
+    if (d === 10 || d === 13) return -1;
+  }
+  return -1;
+}
+
+/** Whether a colon, and at most spaces, come right before `index` ("Positioning: "..."). */
+function followsColon(text: string, index: number): boolean {
+  let j = index - 1;
+  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  return j >= 0 && text.charCodeAt(j) === 58;
+}
+
+/**
+ * The end of a construct that holds no claim at `index`, or -1: inline code,
+ * a comment, a link target, a tag, a URL, or a quotation (someone else's
+ * words, or a name, are not a claim of ours). A quotation after a colon is
+ * what the statement says ("Positioning: "..."") and is read.
+ */
 function skippedEnd(text: string, index: number, end: number): number {
   const c = text.charCodeAt(index);
+  if (c === 0x201c && !followsColon(text, index)) return quotationEnd(text, index, end, 0x201d);
+  // A straight quote opens a quotation only where a word cannot end (`"powered by"`, not `5"`).
+  if (c === 34 && (index === 0 || !isLetterOrDigitCode(text.charCodeAt(index - 1))) && !followsColon(text, index)) return quotationEnd(text, index, end, 34);
   if (c === 96) {
     // `code` on one line.
     for (let j = index + 1; j < end; j++) {

@@ -57,6 +57,12 @@ export interface Tie {
 export interface StatementFacets {
   /** Surfaces the statement names, negated and contrasted ones left out. */
   surfaces: SurfaceId[];
+  /**
+   * Surfaces named in a clause that also names the home cloud ("developers
+   * keep using the Azure endpoint"); they place nothing off it, so they
+   * contradict no declaration.
+   */
+  homeSurfaces?: SurfaceId[];
   ties: Tie[];
   collaboration?: 'first-party' | 'co-developed';
   /** Named co-developers ("Amazon"), when the statement names them. */

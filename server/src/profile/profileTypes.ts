@@ -61,12 +61,18 @@ export interface Cloud {
   aliases: string[];
   /** Services, products and sites whose cloud is fixed ("Lambda", "Cloud Run"); read like aliases. */
   services?: string[];
+  /**
+   * Storage services ("S3", "Cloud Storage"): read like aliases, but tied
+   * only by a verb that puts something there ("staged in S3"), since data
+   * merely in one ("audio in S3") is often the customer's.
+   */
+  storage?: string[];
   /** Region name patterns with brace alternatives (`{us,eu}-{east,west}-{1..9}`), expanded to literal names. */
   regions?: string[];
 }
 
 /** Phrase lists a verb class may give its verbs to. */
-export type VerbCategory = 'hosting' | 'nonHosting' | 'collaboration' | 'negation' | 'negationAfter' | 'launchFollows';
+export type VerbCategory = 'hosting' | 'nonHosting' | 'collaboration' | 'negation' | 'negationAfter' | 'launchFollows' | 'rejection';
 
 /**
  * Verbs named by their lemma that share a meaning (hosting, acquiring
@@ -124,6 +130,10 @@ export interface Vocabulary {
    * ("customers whose apps run on AWS", "their own cloud").
    */
   thirdParty: string[];
+  /** Phrases that make the whole statement an option someone turned down ("rejected", "ruled out"). */
+  rejection?: string[];
+  /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
+  attribution?: string[];
   /** Phrases that make a cloud mention something other than hosting. */
   nonHosting: string[];
   /** Phrases that say a third party built the product with us. */
