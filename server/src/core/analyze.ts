@@ -66,7 +66,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
 
   cache?.begin(vocabulary, text);
   const body = findStatements(text, parsed.bodyStart, vocabulary, cache);
-  const facts = documentFacts(declared, body.statements);
+  const facts = documentFacts(declared, body.statements, home);
   const regime = selectRegime(profile, facts.launch, options);
   const entries = new Map((parsed.frontMatter?.entries ?? []).map((entry) => [entry.key, entry]));
   const factUses = new Map<string, FactUse>();

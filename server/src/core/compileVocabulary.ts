@@ -30,6 +30,7 @@ const PHRASE_LISTS = [
   'launchOrder',
   'launchLater',
   'launchFollows',
+  'launchLeads',
   'hostingContext',
   'retractingContext',
 ] as const satisfies readonly (keyof Vocabulary)[];

@@ -86,8 +86,12 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * about ours. Each is one pass over the marks, so a huge statement stays linear.
  */
 function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
+  // A table row is one claim across its columns, so a retraction in any column ("not planned") retracts the row.
   const elsewhere = marks.some(
-    (mark) => has(mark, 'rejection') || has(mark, 'attribution') || (tableRow && has(mark, 'thirdParty') && tokens.columns[mark.first] === 0),
+    (mark) =>
+      has(mark, 'rejection') ||
+      has(mark, 'attribution') ||
+      (tableRow && (has(mark, 'negationAfter') || (has(mark, 'thirdParty') && tokens.columns[mark.first] === 0))),
   );
   if (elsewhere) {
     for (const mark of marks) mark.void = true;
@@ -314,8 +318,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       facets.collaboration = 'first-party';
       facets.evidence.push(evidence(mark, 'collaboration', 'first-party'));
     }
-    if (has(mark, 'launchOrder')) {
-      const first = nearbyCloud(marks, index, 3, 1);
+    if (has(mark, 'launchOrder') || has(mark, 'launchLeads')) {
+      const first = has(mark, 'launchOrder') ? nearbyCloud(marks, index, 3, 1) : nearbyCloud(marks, index, -1, 3);
       if (first && !first.void && facets.firstOn === undefined) {
         facets.firstOn = firstValue(first, 'cloud');
         facets.evidence.push(evidence(mark, 'order', `first on ${facets.firstOn}`));

@@ -7,6 +7,7 @@ import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from 
 import { detectFacets, NO_FACETS } from './detectFacets';
 import type { FacetCache } from './facetCache';
 import { findBlocks, type Block } from './findBlocks';
+import { findDates } from './readDates';
 import { splitSentences } from './splitSentences';
 import { tokenize, Tokens } from './tokenize';
 import type { Heading, Span, Statement } from './types';
@@ -71,6 +72,19 @@ function openSections(headings: readonly { heading: Heading; reading: HeadingRea
   return open.map(({ heading, reading }) => `${heading.level} ${reading.hosting} ${reading.retracting} ${heading.title}`).join('\n');
 }
 
+/** Gives each tie of the statement the date nearest its cloud, if the statement has dates. */
+function dateTies(text: string, statement: Statement): void {
+  const dates = findDates(text, statement.span);
+  if (dates.length === 0) return;
+  for (const tie of statement.facets.ties) {
+    const cloud = tie.evidence[tie.evidence.length - 1];
+    let nearest = dates[0];
+    for (const date of dates) if (Math.abs(date.span.start - cloud.span.start) < Math.abs(nearest.span.start - cloud.span.start)) nearest = date;
+    tie.when = nearest.value;
+    tie.evidence.push({ facet: 'order', value: text.slice(nearest.span.start, nearest.span.end), span: nearest.span });
+  }
+}
+
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
@@ -119,7 +133,10 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
     const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
-    else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
+    else if (!claimless) {
+      statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
+      if (statement.facets.ties.length > 0) dateTies(text, statement);
+    }
   };
 
   // Text unchanged since the last analysis up to a quiet point holds the same statements: take them and scan from there.

@@ -51,6 +51,12 @@ export interface Tie {
   surfaces: SurfaceId[];
   /** The verb class of the words that made the tie (`host`, `acquire`, `move`), when a class verb made it. */
   action?: string;
+  /**
+   * When the claim takes effect: the statement's date nearest the cloud, as
+   * year × 10000 + month × 100 + day (year 0 when not written; `UNSCHEDULED`
+   * for "TBD" or "not planned"). See `readDates.ts`.
+   */
+  when?: number;
   evidence: Evidence[];
 }
 
@@ -92,6 +98,10 @@ export interface DocumentFacts {
   firstOn?: string;
   launch?: string;
   product?: string;
+  /** The earliest date of a claim on the home cloud, year filled in from the launch date. */
+  homeDate?: number;
+  /** Whether some claim off the home cloud has a date. */
+  datedOffHome: boolean;
 }
 
 /** A front-matter fact a finding relied on, with where it is written. */

@@ -148,6 +148,8 @@ export interface Vocabulary {
   launchLater: string[];
   /** Phrases after a cloud that say it comes later ("Azure follows"). */
   launchFollows: string[];
+  /** Phrases after a cloud that say it comes first ("Google Cloud goes first"). */
+  launchLeads?: string[];
   /**
    * Words that make a table column or a section about hosting ("cloud",
    * "hosting"), so that a bare cloud name or "on AWS" there is a hosting claim.
