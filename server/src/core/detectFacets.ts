@@ -81,17 +81,17 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * Negation, and a phrase about someone else's systems, void the rest of their
  * clause; a trailing retraction voids what came before it; a contrast
  * ("instead of", "unlike") voids what follows it up to the next hosting verb.
- * A rejected option, someone else's view, or a table row whose first column
- * names someone else's product, voids the whole statement: it claims nothing
- * about ours. Each is one pass over the marks, so a huge statement stays linear.
+ * A rejected option or someone else's view voids the whole statement, and
+ * so does a retraction or someone else's product in any column of a table
+ * row, which is one claim across its columns: it claims nothing about ours. Each is one pass over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
+function applyScopes(marks: Mark[], tableRow: boolean): void {
   // A table row is one claim across its columns, so a retraction in any column ("not planned") retracts the row.
   const elsewhere = marks.some(
     (mark) =>
       has(mark, 'rejection') ||
       has(mark, 'attribution') ||
-      (tableRow && (has(mark, 'negationAfter') || (has(mark, 'thirdParty') && tokens.columns[mark.first] === 0))),
+      (tableRow && (has(mark, 'negationAfter') || has(mark, 'thirdParty'))),
   );
   if (elsewhere) {
     for (const mark of marks) mark.void = true;
@@ -180,6 +180,8 @@ function findTie(
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
     if (distance(cloud, mark) > SUBJECT_REACH) break;
+    // "Google Cloud goes first" names where the product ships as well as when.
+    if (!mark.void && has(mark, 'launchLeads')) return mark;
     if (mark.void || !has(mark, 'hosting')) continue;
     const action = actionOf(mark, vocabulary);
     if (action === undefined || vocabulary.verbClasses.get(action)?.venueLeads) return mark;
@@ -231,12 +233,17 @@ class ClauseSurfaces {
     return this.clauses[at] === clause ? this.entries[at].surfaces : [];
   }
 
-  /** Those of the tie's clause, else of the nearest clause before it, else after it. */
-  forClause(clause: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+  /**
+   * Those of the tie's clause, else of the nearest clause before it, else
+   * after it, of the clauses that name no cloud of their own: a surface
+   * another clause places ("and keep the API on Azure") is not this tie's.
+   */
+  forClause(clause: number, placed: ReadonlySet<number>): { surfaces: SurfaceId[]; evidence: Evidence[] } {
     const low = this.find(clause);
     if (this.clauses[low] === clause) return this.entries[low];
-    const nearest = low > 0 ? low - 1 : low;
-    return this.entries[nearest] ?? { surfaces: [], evidence: [] };
+    for (let index = low - 1; index >= 0; index--) if (!placed.has(this.clauses[index])) return this.entries[index];
+    for (let index = low; index < this.clauses.length; index++) if (!placed.has(this.clauses[index])) return this.entries[index];
+    return { surfaces: [], evidence: [] };
   }
 }
 
@@ -272,7 +279,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks, tokens, context.tableRow);
+  applyScopes(marks, context.tableRow);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
@@ -297,16 +304,19 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
   }
 
-  // Surfaces of a clause that names the home cloud are placed there, not off it.
+  // Surfaces of a clause (or a table row) that names the home cloud are placed there, not off it.
+  const placed = new Set<number>();
   for (const mark of marks) {
-    if (mark.void || !has(mark, 'cloud') || !mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud)) continue;
-    for (const surface of clauseSurfaces?.inClause(mark.clause) ?? []) {
-      if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
-    }
+    if (mark.void || !has(mark, 'cloud')) continue;
+    placed.add(mark.clause);
+    if (!mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud)) continue;
+    const home = context.tableRow ? facets.surfaces : clauseSurfaces?.inClause(mark.clause) ?? [];
+    for (const surface of home) if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
   }
 
   const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting'));
   const tiedVia: (Mark | undefined)[] = [];
+  const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
   marks.forEach((mark, index) => {
     if (mark.void) return;
     if (has(mark, 'collaboration')) {
@@ -334,15 +344,21 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       }
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
-    const via = findTie(marks, index, tokens, context, hasSubject, vocabulary) ?? listedAfter(marks, index, tiedVia);
+    const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
+    const via = own ?? listedAfter(marks, index, tiedVia);
     if (!via) return;
     tiedVia[index] = via;
     const cloudEvidence = evidence(mark, 'cloud', firstValue(mark, 'cloud'));
     const viaEvidence = evidence(via, 'cloud', 'tie');
-    // A table row is one claim across its columns; prose pairs a tie with its own clause.
-    const paired = context.tableRow
-      ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
-      : clauseSurfaces?.forClause(mark.clause) ?? { surfaces: [], evidence: [] };
+    // A table row is one claim across its columns; prose pairs a tie with its own clause; a listed cloud continues the claim before it.
+    const continued = own === undefined ? pairedWith[index - 1] : undefined;
+    const paired =
+      continued !== undefined
+        ? continued
+        : context.tableRow
+          ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
+          : clauseSurfaces?.forClause(mark.clause, placed) ?? { surfaces: [], evidence: [] };
+    pairedWith[index] = paired;
     const action = actionOf(via, vocabulary);
     // An action that is about one thing ("lease" is about capacity) says what the claim is about when the statement does not.
     const implied = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.implies;
