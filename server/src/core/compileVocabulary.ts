@@ -36,7 +36,7 @@ const PHRASE_LISTS = [
 ] as const satisfies readonly (keyof Vocabulary)[];
 
 /** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = ['cloud', 'surface', 'customer', 'source', 'storage', ...PHRASE_LISTS] as const;
+const CATEGORIES = ['cloud', 'surface', 'customer', 'storage', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -47,7 +47,7 @@ export interface Term {
   category: Category;
   /**
    * Cloud id, surface id or customer segment; the verb class id for a verb
-   * of a class and for a class's `source` preposition; the phrase itself otherwise.
+   * of a class; the phrase itself otherwise.
    */
   value: string;
 }
@@ -56,6 +56,12 @@ export interface Term {
 export interface CompiledVerbClass {
   implies?: SurfaceId;
   venueLeads: boolean;
+  /**
+   * The class's source prepositions as normalised words. They are looked up
+   * in the tokens before a cloud rather than matched as phrases, as "from"
+   * is too common a word to make a match of everywhere.
+   */
+  sources: string[][];
 }
 
 interface TrieNode {
@@ -134,11 +140,12 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
   node.mask |= CATEGORY_BIT[term.category];
 }
 
-/** The hashes of every word and prefix in the trie. */
-function knownWords(root: TrieNode): KnownWords {
+/** The hashes of every word and prefix in the trie, and of `extra` words the analyzer reads outside it. */
+function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   const words = withClauseWords(new Map());
+  for (const word of extra) words.set(wordHash(word), word);
   const prefixes = new Set<number>();
-  const prefixLengths = new Set<number>();
+  const lengths = new Set<number>();
   const visit = (node: TrieNode): void => {
     for (const [word, child] of node.next) {
       words.set(wordHash(word), word);
@@ -147,12 +154,14 @@ function knownWords(root: TrieNode): KnownWords {
     for (const entries of node.prefixes.values()) {
       for (const entry of entries) {
         prefixes.add(wordHash(entry.prefix));
-        prefixLengths.add(entry.prefix.length);
+        lengths.add(entry.prefix.length);
         visit(entry.node);
       }
     }
   };
   visit(root);
+  const prefixLengths = new Uint8Array(Math.max(0, ...lengths) + 1);
+  for (const length of lengths) prefixLengths[length] = 1;
   return { words, prefixes, prefixLengths };
 }
 
@@ -176,19 +185,23 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   for (const verbClass of vocabulary.verbClasses ?? []) {
     const framed = verbClass.verbs.flatMap((verb) => (/\s/.test(verb.trim()) ? [verb] : [verb, ...(verbClass.frames ?? []).map((frame) => `${verb} ${frame}`)]));
     for (const verb of framed) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), verbClass.gives, verbClass.id);
-    addAll(verbClass.sources, 'source', verbClass.id);
   }
   for (const [surface, phrases] of Object.entries(vocabulary.surfaces) as [SurfaceId, string[]][]) {
     addAll(phrases, 'surface', surface);
   }
   for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
   for (const key of PHRASE_LISTS) addAll(vocabulary[key], key);
+  const verbClasses: CompiledVerbClass[] = (vocabulary.verbClasses ?? []).map((verbClass) => ({
+    implies: verbClass.implies,
+    venueLeads: verbClass.venueLeads === true,
+    sources: (verbClass.sources ?? []).map(phraseWords),
+  }));
   const compiled: CompiledVocabulary = {
     root,
-    known: knownWords(root),
+    known: knownWords(root, verbClasses.flatMap((verbClass) => verbClass.sources.flat())),
     homeCloud: vocabulary.homeCloud,
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
-    verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass) => [verbClass.id, { implies: verbClass.implies, venueLeads: verbClass.venueLeads === true }])),
+    verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass, index) => [verbClass.id, verbClasses[index]])),
   };
   cache.set(profile, compiled);
   return compiled;

@@ -145,15 +145,24 @@ function actionOf(mark: Mark, vocabulary: CompiledVocabulary): string | undefine
   return undefined;
 }
 
+/** Whether `words` stand in the tokens right before token `end`. */
+function wordsBefore(tokens: Tokens, words: readonly string[], end: number): boolean {
+  const start = end - words.length;
+  if (start < 0) return false;
+  for (let index = 0; index < words.length; index++) if (tokens.words[start + index] !== words[index]) return false;
+  return true;
+}
+
 /**
- * Whether the cloud follows a preposition that, for the verb's class, names
- * where something leaves ("fail over from Azure to Google Cloud").
+ * Whether the cloud follows, with at most one word between ("from the"), a
+ * preposition that for the verb's class names where something leaves
+ * ("fail over from Azure to Google Cloud").
  */
-function isSource(marks: Mark[], index: number, via: Mark, vocabulary: CompiledVocabulary): boolean {
-  const previous = marks[index - 1];
-  if (!previous || !has(previous, 'source') || distance(previous, marks[index]) > PLACEMENT_REACH) return false;
+function isSource(tokens: Tokens, cloud: Mark, via: Mark, vocabulary: CompiledVocabulary): boolean {
   const action = actionOf(via, vocabulary);
-  return previous.terms.some((term) => term.category === 'source' && term.value === action);
+  const sources = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.sources;
+  if (!sources) return false;
+  return sources.some((words) => wordsBefore(tokens, words, cloud.first) || wordsBefore(tokens, words, cloud.first - 1));
 }
 
 function findTie(
@@ -173,7 +182,7 @@ function findTie(
     const mark = marks[j];
     if (mark.void) continue;
     if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
-      return isSource(marks, index, mark, vocabulary) ? undefined : mark;
+      return isSource(tokens, cloud, mark, vocabulary) ? undefined : mark;
     }
     if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection) && !has(cloud, 'storage')) return mark;
   }
@@ -346,7 +355,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
     const via = own ?? listedAfter(marks, index, tiedVia);
-    if (!via) return;
+    if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
     tiedVia[index] = via;
     const cloudEvidence = evidence(mark, 'cloud', firstValue(mark, 'cloud'));
     const viaEvidence = evidence(via, 'cloud', 'tie');

@@ -62,7 +62,8 @@ export const UNKNOWN_WORD = '\u0000';
 export interface KnownWords {
   words: ReadonlyMap<number, string>;
   prefixes: ReadonlySet<number>;
-  prefixLengths: ReadonlySet<number>;
+  /** Whether some prefix has the length given as index: an array read per character is cheaper than a set. */
+  prefixLengths: Uint8Array;
 }
 
 const FNV_OFFSET = 0x011c9dc5;
@@ -114,7 +115,7 @@ function knownWord(text: string, start: number, end: number, known: KnownWords):
     const code = normalCode(text.charCodeAt(index));
     if (code < 0) return undefined;
     hash = hashStep(hash, code);
-    if (!prefix && known.prefixLengths.has(index - start + 1) && known.prefixes.has(hash)) prefix = true;
+    if (!prefix && known.prefixLengths[index - start + 1] === 1 && known.prefixes.has(hash)) prefix = true;
   }
   if (prefix) return undefined;
   const word = known.words.get(hash);
