@@ -36,7 +36,7 @@ const PHRASE_LISTS = [
 ] as const satisfies readonly (keyof Vocabulary)[];
 
 /** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = ['cloud', 'surface', 'customer', 'storage', ...PHRASE_LISTS] as const;
+const CATEGORIES = ['cloud', 'surface', 'customer', 'storage', 'service', 'frameVerb', 'frameObject', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -47,7 +47,8 @@ export interface Term {
   category: Category;
   /**
    * Cloud id, surface id or customer segment; the verb class id for a verb
-   * of a class; the phrase itself otherwise.
+   * of a class; the frame's index for a surface frame's verb or object; the
+   * phrase itself otherwise.
    */
   value: string;
 }
@@ -95,6 +96,8 @@ export interface CompiledVocabulary {
   homeCloud: string;
   cloudNames: Map<string, string>;
   verbClasses: Map<string, CompiledVerbClass>;
+  /** Surface frames by index, as their verbs' and objects' terms name them. */
+  surfaceFrames: { surface: SurfaceId; reach: number }[];
 }
 
 function newNode(): TrieNode {
@@ -177,6 +180,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   };
   for (const cloud of vocabulary.clouds) {
     addAll([cloud.id, cloud.name, ...cloud.aliases, ...(cloud.services ?? [])], 'cloud', cloud.id);
+    addAll(cloud.services, 'service', cloud.id);
     addAll(cloud.storage, 'cloud', cloud.id);
     addAll(cloud.storage, 'storage', cloud.id);
     // The profile checks refuse a pattern that does not expand, so none is dropped here but for a bug.
@@ -189,6 +193,10 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   for (const [surface, phrases] of Object.entries(vocabulary.surfaces) as [SurfaceId, string[]][]) {
     addAll(phrases, 'surface', surface);
   }
+  (vocabulary.surfaceFrames ?? []).forEach((frame, index) => {
+    for (const verb of frame.verbs) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), 'frameVerb', String(index));
+    addAll(frame.objects, 'frameObject', String(index));
+  });
   for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
   for (const key of PHRASE_LISTS) addAll(vocabulary[key], key);
   const verbClasses: CompiledVerbClass[] = (vocabulary.verbClasses ?? []).map((verbClass) => ({
@@ -202,6 +210,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     homeCloud: vocabulary.homeCloud,
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
     verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass, index) => [verbClass.id, verbClasses[index]])),
+    surfaceFrames: (vocabulary.surfaceFrames ?? []).map((frame) => ({ surface: frame.surface, reach: frame.reach })),
   };
   cache.set(profile, compiled);
   return compiled;

@@ -20,7 +20,8 @@ const SUBJECT_REACH = 3;
 const NON_HOSTING_REACH = 3;
 
 /** Categories that can give a facet on their own; the others only qualify them. */
-const CONTENT = CATEGORY_BIT.cloud | CATEGORY_BIT.surface | CATEGORY_BIT.customer | CATEGORY_BIT.collaboration | CATEGORY_BIT.firstParty;
+const CONTENT =
+  CATEGORY_BIT.cloud | CATEGORY_BIT.surface | CATEGORY_BIT.frameObject | CATEGORY_BIT.customer | CATEGORY_BIT.collaboration | CATEGORY_BIT.firstParty;
 
 export function emptyFacets(): StatementFacets {
   return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
@@ -131,6 +132,23 @@ function isNonHostingMention(marks: Mark[], index: number): boolean {
   return false;
 }
 
+/**
+ * The surface a frame object names with a verb of its frame in the same
+ * clause, before or after it within the frame's reach ("publish the full
+ * weights", "weights will be published"), if one does.
+ */
+function framedSurface(marks: Mark[], index: number, vocabulary: CompiledVocabulary): SurfaceId | undefined {
+  const object = marks[index];
+  for (const term of object.terms) {
+    if (term.category !== 'frameObject') continue;
+    const frame = vocabulary.surfaceFrames[Number(term.value)];
+    const isVerb = (mark: Mark): boolean => !mark.void && mark.terms.some((other) => other.category === 'frameVerb' && other.value === term.value);
+    for (let j = index - 1; j >= 0 && marks[j].clause === object.clause && distance(marks[j], object) <= frame.reach; j--) if (isVerb(marks[j])) return frame.surface;
+    for (let j = index + 1; j < marks.length && marks[j].clause === object.clause && distance(object, marks[j]) <= frame.reach; j++) if (isVerb(marks[j])) return frame.surface;
+  }
+  return undefined;
+}
+
 /** Words between a verb and its cloud that show the cloud belongs to another phrase. */
 function interrupted(marks: Mark[], from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
@@ -184,7 +202,9 @@ function findTie(
     if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
       return isSource(tokens, cloud, mark, vocabulary) ? undefined : mark;
     }
-    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection) && !has(cloud, 'storage')) return mark;
+    // A service runs things, so "jobs on HyperPod" places them even where nothing else says what is placed.
+    const placing = statementHasSubject || context.hostingSection || has(cloud, 'service');
+    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && placing && !has(cloud, 'storage')) return mark;
   }
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
@@ -292,17 +312,18 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
-  for (const mark of marks) {
-    if (mark.void) continue;
+  const addSurface = (mark: Mark, surface: SurfaceId): void => {
+    const found = evidence(mark, 'surface', surface);
+    (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
+    if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
+    facets.evidence.push(found);
+  };
+  marks.forEach((mark, index) => {
+    if (mark.void) return;
+    const frame = has(mark, 'frameObject') ? framedSurface(marks, index, vocabulary) : undefined;
+    if (frame) addSurface(mark, frame);
     if (has(mark, 'surface')) {
-      for (const term of mark.terms) {
-        if (term.category !== 'surface') continue;
-        const surface = term.value as SurfaceId;
-        const found = evidence(mark, 'surface', surface);
-        (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
-        if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
-        facets.evidence.push(found);
-      }
+      for (const term of mark.terms) if (term.category === 'surface') addSurface(mark, term.value as SurfaceId);
     }
     if (has(mark, 'customer')) {
       for (const term of mark.terms) {
@@ -311,7 +332,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
         facets.evidence.push(evidence(mark, 'customer', term.value));
       }
     }
-  }
+  });
 
   // Surfaces of a clause (or a table row) that names the home cloud are placed there, not off it.
   const placed = new Set<number>();

@@ -71,6 +71,19 @@ export interface Cloud {
   regions?: string[];
 }
 
+/**
+ * A surface named by a verb and its object a few words apart, in either
+ * order ("publish the full weights", "weights will be published").
+ */
+export interface SurfaceFrame {
+  surface: SurfaceId;
+  /** Lemma phrases, matched in every inflection like a verb class's verbs. */
+  verbs: string[];
+  objects: string[];
+  /** The most words between the verb and its object. */
+  reach: number;
+}
+
 /** Phrase lists a verb class may give its verbs to. */
 export type VerbCategory = 'hosting' | 'nonHosting' | 'collaboration' | 'negation' | 'negationAfter' | 'launchFollows' | 'rejection';
 
@@ -109,6 +122,8 @@ export interface Vocabulary {
   homeCloud: string;
   clouds: Cloud[];
   surfaces: Record<SurfaceId, string[]>;
+  /** Surfaces named by a verb and its object rather than by one phrase. */
+  surfaceFrames?: SurfaceFrame[];
   /** Verbs and phrases that tie a product to the cloud that follows them. */
   hosting: string[];
   /** Verb classes, matched in every inflection; a class that gives `hosting` names an action of a claim. */
