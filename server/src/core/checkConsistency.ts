@@ -7,7 +7,7 @@
 import type { Rule } from '../profile/profileTypes';
 import { API_SURFACES, hasMixedSurfaces } from './documentFacts';
 import type { RuleContext } from './evaluateRules';
-import type { Evidence, FactUse, Finding, Statement } from './types';
+import type { Evidence, FactUse, Finding, Statement, Tie } from './types';
 
 function finding(rule: Rule, statement: Statement, message: string, evidence: Evidence[], facts: FactUse[]): Finding {
   return {
@@ -50,7 +50,9 @@ export function checkDeclarations(statement: Statement, rule: Rule, context: Rul
   }
   // Being on the home cloud never creates exposure, so only an undeclared cloud off it is a contradiction worth a warning.
   const homeCloud = context.profile.vocabulary.homeCloud;
-  const undeclared = facts.servedOnDeclared ? own.ties.filter((tie) => tie.cloud !== homeCloud && !facts.servedOn.includes(tie.cloud)) : [];
+  // Capacity leased or trained on ("sign two CoreWeave leases") is not where the product is served.
+  const serving = (tie: Tie): boolean => tie.action === undefined || context.profile.vocabulary.verbClasses?.find((verbClass) => verbClass.id === tie.action)?.implies === undefined;
+  const undeclared = facts.servedOnDeclared ? own.ties.filter((tie) => tie.cloud !== homeCloud && !facts.servedOn.includes(tie.cloud) && serving(tie)) : [];
   if (undeclared.length > 0) {
     const clouds = [...new Set(undeclared.map((tie) => tie.cloud))];
     contradicts(

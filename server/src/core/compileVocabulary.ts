@@ -23,6 +23,7 @@ const PHRASE_LISTS = [
   'contrast',
   'thirdParty',
   'rejection',
+  'past',
   'attribution',
   'nonHosting',
   'collaboration',

@@ -79,8 +79,8 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
 }
 
 /**
- * Negation, and a phrase about someone else's systems, void the rest of their
- * clause; a trailing retraction voids what came before it; a contrast
+ * Negation, a phrase about someone else's systems, and a word that tells
+ * history ("previously"), void the rest of their clause; a trailing retraction voids what came before it; a contrast
  * ("instead of", "unlike") voids what follows it up to the next hosting verb.
  * A rejected option or someone else's view voids the whole statement, and
  * so does a retraction or someone else's product in any column of a table
@@ -106,7 +106,7 @@ function applyScopes(marks: Mark[], tableRow: boolean): void {
       if (has(mark, 'hosting')) contrastClause = -1;
       else mark.void = true;
     }
-    if (has(mark, 'negation') || has(mark, 'thirdParty')) negatedClause = mark.clause;
+    if (has(mark, 'negation') || has(mark, 'thirdParty') || has(mark, 'past')) negatedClause = mark.clause;
     if (has(mark, 'contrast')) contrastClause = mark.clause;
   }
   let retractedClause = -1;

@@ -145,6 +145,8 @@ export interface Vocabulary {
    * ("customers whose apps run on AWS", "their own cloud").
    */
   thirdParty: string[];
+  /** Words that make the rest of their clause history ("previously", "used to"), not a claim about the product. */
+  past?: string[];
   /** Phrases that make the whole statement an option someone turned down ("rejected", "ruled out"). */
   rejection?: string[];
   /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
