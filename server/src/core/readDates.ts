@@ -15,6 +15,9 @@ import type { Span } from './types';
 /** A date that is not set: it sorts after every real date. */
 export const UNSCHEDULED = 99999999;
 
+/** The launch itself ("at launch", "on day one"); `resolveDate` turns it into the launch date. */
+export const AT_LAUNCH = 1;
+
 export interface FoundDate {
   value: number;
   span: Span;
@@ -32,12 +35,13 @@ const DATE = new RegExp(
     '\\b(Q[1-4]|H[12])(?:\\s*(?:FY)?\\s*(\\d{4}|\\d{2}))?\\b',
     '\\b(early|mid|late|end of)[\\s-]+(next year|this year|\\d{4})\\b',
     '\\b(after the\\s+)?(spring|summer|fall|autumn|winter)\\b',
+    '\\b(at launch|at GA|on launch day|(?:on|from) day one)\\b',
     '\\b(TBD|TBC|to be (?:confirmed|determined|decided)|not (?:yet )?(?:planned|scheduled)|no date|undated|later wave|next wave|second wave|after GA)\\b',
   ].join('|'),
   'gi',
 );
 
-const MAYBE_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
+const MAYBE_DATE = /\d|launch|at ga|day one|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
 
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -94,7 +98,8 @@ function dateOf(match: RegExpExecArray, text: string): number | undefined {
     const month = season === 'spring' ? 3 : season === 'summer' ? 6 : season === 'winter' ? 12 : 9;
     return (g[15] ? Math.min(month + 3, 12) : month) * 100 + 1;
   }
-  if (g[17]) return UNSCHEDULED;
+  if (g[17]) return AT_LAUNCH;
+  if (g[18]) return UNSCHEDULED;
   return undefined;
 }
 
@@ -115,5 +120,6 @@ export function findDates(text: string, span: Span): FoundDate[] {
 /** A found date with its year filled in from the launch date (`YYYY-MM-DD`) when it was written without one. */
 export function resolveDate(value: number, launch: string | undefined): number {
   if (value >= 10000 * 1000 || !launch) return value;
+  if (value === AT_LAUNCH) return Number(launch.replace(/-/g, ''));
   return Number(launch.slice(0, 4)) * 10000 + value;
 }
