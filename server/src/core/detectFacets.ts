@@ -171,6 +171,12 @@ function wordsBefore(tokens: Tokens, words: readonly string[], end: number): boo
   return true;
 }
 
+/** Whether a hosting mark's venue may stand before it as its subject: any hosting phrase but a verb of a class that says no. */
+function venueMayLead(mark: Mark, vocabulary: CompiledVocabulary): boolean {
+  const action = actionOf(mark, vocabulary);
+  return action === undefined || vocabulary.verbClasses.get(action)?.venueLeads === true;
+}
+
 /**
  * Whether the cloud follows, with at most one word between ("from the"), a
  * preposition that for the verb's class names where something leaves
@@ -211,9 +217,7 @@ function findTie(
     if (distance(cloud, mark) > SUBJECT_REACH) break;
     // "Google Cloud goes first" names where the product ships as well as when.
     if (!mark.void && has(mark, 'launchLeads')) return mark;
-    if (mark.void || !has(mark, 'hosting')) continue;
-    const action = actionOf(mark, vocabulary);
-    if (action === undefined || vocabulary.verbClasses.get(action)?.venueLeads) return mark;
+    if (!mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary)) return mark;
   }
   if (context.tableRow) {
     const column = tokens.columns[cloud.first];
@@ -344,7 +348,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     for (const surface of home) if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
   }
 
-  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting'));
+  // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
+  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
   marks.forEach((mark, index) => {
