@@ -394,18 +394,34 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
           ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
           : clauseSurfaces?.forClause(mark.clause, placed) ?? { surfaces: [], evidence: [] };
     pairedWith[index] = paired;
+    const claimed = continued || context.tableRow ? paired : leading(paired, mark.start);
     const action = actionOf(via, vocabulary);
     // An action that is about one thing ("lease" is about capacity) says what the claim is about when the statement does not.
     const implied = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.implies;
-    const surfaces = paired.surfaces.length === 0 && implied ? [implied] : paired.surfaces.slice();
-    if (paired.surfaces.length === 0 && implied && !facets.surfaces.includes(implied)) facets.surfaces.push(implied);
+    const surfaces = claimed.surfaces.length === 0 && implied ? [implied] : claimed.surfaces.slice();
+    if (claimed.surfaces.length === 0 && implied && !facets.surfaces.includes(implied)) facets.surfaces.push(implied);
     for (const term of mark.terms) {
       if (term.category !== 'cloud') continue;
-      const tie: Tie = { cloud: term.value, surfaces: surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] };
+      const tie: Tie = { cloud: term.value, surfaces: surfaces.slice(), evidence: [...claimed.evidence, viaEvidence, cloudEvidence] };
       if (action !== undefined) tie.action = action;
       facets.ties.push(tie);
     }
     facets.evidence.push(viaEvidence, cloudEvidence);
   });
+  // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
+  if (facets.ties.length > 0 && facets.ties.every((tie) => tie.cloud === vocabulary.homeCloud)) facets.homeSurfaces = facets.surfaces.slice();
   return facets;
+}
+
+/**
+ * The surfaces of a clause named before its venue, when some come before it
+ * and some after: the subject is what is placed ("the skills endpoint is
+ * hosted on Cloud Run next to the device backend" places the endpoint).
+ */
+function leading(paired: { surfaces: SurfaceId[]; evidence: Evidence[] }, venueStart: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+  const before = paired.evidence.filter((item) => item.span.start < venueStart);
+  if (before.length === 0 || before.length === paired.evidence.length) return paired;
+  const surfaces: SurfaceId[] = [];
+  for (const item of before) if (!surfaces.includes(item.value as SurfaceId)) surfaces.push(item.value as SurfaceId);
+  return { surfaces, evidence: before };
 }
