@@ -136,7 +136,7 @@ export interface Vocabulary {
   negation: string[];
   /** Phrases that retract what came before them in the clause ("is out of scope"). */
   negationAfter: string[];
-  /** Phrases that contain a negation word but negate nothing ("no later than"). */
+  /** Phrases that contain a word of another list but mean nothing here ("no later than", "of peak capacity"). */
   neutral: string[];
   /** Phrases after which a cloud or surface is contrasted away ("instead of"). */
   contrast: string[];
