@@ -166,7 +166,9 @@ function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   visit(root);
   const prefixLengths = new Uint8Array(Math.max(0, ...lengths) + 1);
   for (const length of lengths) prefixLengths[length] = 1;
-  return { words, prefixes, prefixLengths };
+  const prefixFilter = new Uint8Array(0x10000);
+  for (const hash of prefixes) prefixFilter[hash & 0xffff] = 1;
+  return { words, prefixes, prefixLengths, prefixFilter };
 }
 
 const cache = new WeakMap<Profile, CompiledVocabulary>();

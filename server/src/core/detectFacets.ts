@@ -40,6 +40,10 @@ export const NO_FACETS: StatementFacets = Object.freeze({
   evidence: Object.freeze([]) as unknown as StatementFacets['evidence'],
 });
 
+/** Categories that void a whole statement, and those that void a whole table row. */
+const STATEMENT_VOIDS = CATEGORY_BIT.rejection | CATEGORY_BIT.attribution;
+const ROW_VOIDS = CATEGORY_BIT.negationAfter | CATEGORY_BIT.thirdParty;
+
 /** A phrase match with its clause and whether it is void, as facet detection marks it. */
 type Mark = PhraseMatch;
 
@@ -88,13 +92,10 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  */
 function applyScopes(marks: Mark[], tableRow: boolean): void {
   // A table row is one claim across its columns, so a retraction in any column ("not planned") retracts the row.
-  const elsewhere = marks.some(
-    (mark) =>
-      has(mark, 'rejection') ||
-      has(mark, 'attribution') ||
-      (tableRow && (has(mark, 'negationAfter') || has(mark, 'thirdParty'))),
-  );
-  if (elsewhere) {
+  let present = 0;
+  for (const mark of marks) present |= mark.mask;
+  const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
+  if ((present & voiding) !== 0) {
     for (const mark of marks) mark.void = true;
     return;
   }

@@ -64,6 +64,8 @@ export interface KnownWords {
   prefixes: ReadonlySet<number>;
   /** Whether some prefix has the length given as index: an array read per character is cheaper than a set. */
   prefixLengths: Uint8Array;
+  /** 1 at the low 16 bits of each prefix hash: most words are ruled out by one array read instead of a set lookup. */
+  prefixFilter: Uint8Array;
 }
 
 const FNV_OFFSET = 0x011c9dc5;
@@ -115,7 +117,7 @@ function knownWord(text: string, start: number, end: number, known: KnownWords):
     const code = normalCode(text.charCodeAt(index));
     if (code < 0) return undefined;
     hash = hashStep(hash, code);
-    if (!prefix && known.prefixLengths[index - start + 1] === 1 && known.prefixes.has(hash)) prefix = true;
+    if (!prefix && known.prefixLengths[index - start + 1] === 1 && known.prefixFilter[hash & 0xffff] === 1 && known.prefixes.has(hash)) prefix = true;
   }
   if (prefix) return undefined;
   const word = known.words.get(hash);
