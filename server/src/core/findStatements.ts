@@ -77,9 +77,18 @@ function dateTies(text: string, statement: Statement): void {
   const dates = findDates(text, statement.span);
   if (dates.length === 0) return;
   for (const tie of statement.facets.ties) {
-    const cloud = tie.evidence[tie.evidence.length - 1];
-    let nearest = dates[0];
-    for (const date of dates) if (Math.abs(date.span.start - cloud.span.start) < Math.abs(nearest.span.start - cloud.span.start)) nearest = date;
+    const at = tie.evidence[tie.evidence.length - 1].span.start;
+    // Dates come in text order: the nearest is the first at or after the cloud, or the one before it.
+    let low = 0;
+    let high = dates.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (dates[mid].span.start < at) low = mid + 1;
+      else high = mid;
+    }
+    const after = dates[Math.min(low, dates.length - 1)];
+    const before = dates[Math.max(low - 1, 0)];
+    const nearest = Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
     tie.when = nearest.value;
     tie.evidence.push({ facet: 'order', value: text.slice(nearest.span.start, nearest.span.end), span: nearest.span });
   }

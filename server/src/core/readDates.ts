@@ -32,7 +32,7 @@ const DATE = new RegExp(
     '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b',
     `\\b${PART}${MONTH}\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+(\\d{4}))?\\b`,
     `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:\\s+(\\d{4}))?\\b`,
-    '\\b(Q[1-4]|H[12])(?:\\s*(?:FY)?\\s*(\\d{4}|\\d{2}))?\\b',
+    '\\b(Q[1-4]|H[12])(?:\\s*(?:FY\\s*)?(\\d{4}|\\d{2}))?\\b',
     '\\b(early|mid|late|end of)[\\s-]+(next year|this year|\\d{4})\\b',
     '\\b(after the\\s+)?(spring|summer|fall|autumn|winter)\\b',
     '\\b(at launch|at GA|on launch day|(?:on|from) day one)\\b',

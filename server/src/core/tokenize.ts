@@ -206,9 +206,13 @@ function startsWithAt(text: string, prefix: string, index: number, end: number):
   return index + prefix.length <= end && text.startsWith(prefix, index);
 }
 
+/** The longest quotation skipped; a longer one is read, so that unclosed quotes cannot make the scan quadratic. */
+const MAX_QUOTATION = 400;
+
 /** The end of a quotation that opens at `index` and closes on the same line, or -1. */
 function quotationEnd(text: string, index: number, end: number, close: number): number {
-  for (let j = index + 1; j < end; j++) {
+  const stop = Math.min(end, index + MAX_QUOTATION);
+  for (let j = index + 1; j < stop; j++) {
     const d = text.charCodeAt(j);
     if (d === close) return j + 1;
     if (d === 10 || d === 13) return -1;
