@@ -84,14 +84,15 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
 
 /**
  * Negation, a phrase about someone else's systems, and a word that tells
- * history ("previously"), void the rest of their clause; a trailing retraction voids what came before it; a contrast
- * ("instead of", "unlike") voids what follows it up to the next hosting verb.
- * A rejected option or someone else's view voids the whole statement, and
- * so does a retraction or someone else's product in any column of a table
- * row, which is one claim across its columns: it claims nothing about ours. Each is one pass over the marks, so a huge statement stays linear.
+ * history ("previously") void the rest of their clause; a trailing
+ * retraction voids what came before it; a contrast ("instead of", "unlike")
+ * voids what follows it up to the next hosting verb. A rejected option or
+ * someone else's view voids the whole statement, and so does a retraction
+ * or someone else's product in any column of a table row, which is one
+ * claim across its columns: it claims nothing about ours. Each is one pass
+ * over the marks, so a huge statement stays linear.
  */
 function applyScopes(marks: Mark[], tableRow: boolean): void {
-  // A table row is one claim across its columns, so a retraction in any column ("not planned") retracts the row.
   let present = 0;
   for (const mark of marks) present |= mark.mask;
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
