@@ -5,7 +5,7 @@
  * time linear in the text whatever phrases a profile holds, which is why
  * profiles carry phrases rather than regular expressions.
  */
-import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
+import type { Profile, SurfaceId, VerbClass, Vocabulary } from '../profile/profileTypes';
 import { expandPattern } from './expandPattern';
 import { inflectPhrase } from './inflectPhrase';
 import { normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
@@ -171,6 +171,12 @@ function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   return { words, prefixes, prefixLengths, prefixFilter };
 }
 
+/** A class's verbs, each one-word verb also followed by each of the class's frames ("host" → "host on", "host in"). */
+function withFrames(verbClass: VerbClass): string[] {
+  const frames = verbClass.frames ?? [];
+  return verbClass.verbs.flatMap((verb) => (/\s/.test(verb.trim()) ? [verb] : [verb, ...frames.map((frame) => `${verb} ${frame}`)]));
+}
+
 const cache = new WeakMap<Profile, CompiledVocabulary>();
 
 export function compileVocabulary(profile: Profile): CompiledVocabulary {
@@ -190,8 +196,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     for (const pattern of cloud.regions ?? []) addAll(expandPattern(pattern), 'cloud', cloud.id);
   }
   for (const verbClass of vocabulary.verbClasses ?? []) {
-    const framed = verbClass.verbs.flatMap((verb) => (/\s/.test(verb.trim()) ? [verb] : [verb, ...(verbClass.frames ?? []).map((frame) => `${verb} ${frame}`)]));
-    for (const verb of framed) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), verbClass.gives, verbClass.id);
+    for (const verb of withFrames(verbClass)) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), verbClass.gives, verbClass.id);
   }
   for (const [surface, phrases] of Object.entries(vocabulary.surfaces) as [SurfaceId, string[]][]) {
     addAll(phrases, 'surface', surface);
