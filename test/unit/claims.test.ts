@@ -128,3 +128,14 @@ test('an open-weight release is read from a verb and its object', () => {
   const body = 'We will publish the full weights of Tern-7B on Hugging Face.\n\nThe weights of the internal checkpoint will not be published.\n';
   assert.deepEqual(findingsByLine(front, body, '2025-10'), { 1: ['open-weights-criteria'] });
 });
+
+test('a statement naming venues and surfaces thousands of times is read in linear time', () => {
+  const profile = loadBuiltinProfile();
+  for (const unit of ['the app and API on Lambda ', '| API | hosted on AWS in May ']) {
+    const text = `---\nclassification: api\n---\nWe ${unit.repeat(20000)}\n`;
+    const started = performance.now();
+    const analysis = analyze(text, profile, { regime: '2025-10', today: '2026-11-26' });
+    assert.ok(performance.now() - started < 5000, `${unit.trim()}: took too long`);
+    assert.ok(analysis.findings.every((finding) => finding.evidence.length <= 24));
+  }
+});

@@ -18,6 +18,11 @@ const PLACEMENT_REACH = 2;
 const SUBJECT_REACH = 3;
 /** How close a non-hosting phrase must be to neutralise a cloud ("AWS IAM credentials"). */
 const NON_HOSTING_REACH = 3;
+/**
+ * The most surface evidence one claim keeps, the nearest to its venue: enough
+ * to explain it, and a statement naming thousands of surfaces stays linear.
+ */
+const MAX_CLAIM_EVIDENCE = 8;
 
 /** Categories that can give a facet on their own; the others only qualify them. */
 const CONTENT =
@@ -354,6 +359,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
+  // A table row's surfaces, read once: every claim of the row shares them.
+  let row: { surfaces: SurfaceId[]; evidence: Evidence[] } | undefined;
   marks.forEach((mark, index) => {
     if (mark.void) return;
     if (has(mark, 'collaboration')) {
@@ -393,7 +400,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       continued !== undefined
         ? continued
         : context.tableRow
-          ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
+          ? (row ??= { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') })
           : clauseSurfaces?.forClause(mark.clause, placed) ?? { surfaces: [], evidence: [] };
     pairedWith[index] = paired;
     const claimed = continued || context.tableRow ? paired : leading(paired, mark.start);
@@ -404,7 +411,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     if (claimed.surfaces.length === 0 && implied && !facets.surfaces.includes(implied)) facets.surfaces.push(implied);
     for (const term of mark.terms) {
       if (term.category !== 'cloud') continue;
-      const tie: Tie = { cloud: term.value, surfaces: surfaces.slice(), evidence: [...claimed.evidence, viaEvidence, cloudEvidence] };
+      const tie: Tie = { cloud: term.value, surfaces: surfaces.slice(), evidence: [...nearest(claimed.evidence, mark.start), viaEvidence, cloudEvidence] };
       if (action !== undefined) tie.action = action;
       facets.ties.push(tie);
     }
@@ -415,14 +422,37 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   return facets;
 }
 
+/** At most `MAX_CLAIM_EVIDENCE` items of text-ordered evidence, those nearest `at`. */
+function nearest(evidence: Evidence[], at: number): Evidence[] {
+  if (evidence.length <= MAX_CLAIM_EVIDENCE) return evidence;
+  let low = 0;
+  let high = evidence.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (evidence[mid].span.start < at) low = mid + 1;
+    else high = mid;
+  }
+  const start = Math.min(Math.max(0, low - MAX_CLAIM_EVIDENCE / 2), evidence.length - MAX_CLAIM_EVIDENCE);
+  return evidence.slice(start, start + MAX_CLAIM_EVIDENCE);
+}
+
 /**
  * The surfaces of a clause named before its venue, when some come before it
  * and some after: the subject is what is placed ("the skills endpoint is
  * hosted on Cloud Run next to the device backend" places the endpoint).
  */
 function leading(paired: { surfaces: SurfaceId[]; evidence: Evidence[] }, venueStart: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
-  const before = paired.evidence.filter((item) => item.span.start < venueStart);
-  if (before.length === 0 || before.length === paired.evidence.length) return paired;
+  const { evidence } = paired;
+  // Evidence is in text order, so the items before the venue are a prefix, found by binary search.
+  let low = 0;
+  let high = evidence.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (evidence[mid].span.start < venueStart) low = mid + 1;
+    else high = mid;
+  }
+  if (low === 0 || low === evidence.length) return paired;
+  const before = evidence.slice(Math.max(0, low - MAX_CLAIM_EVIDENCE), low);
   const surfaces: SurfaceId[] = [];
   for (const item of before) if (!surfaces.includes(item.value as SurfaceId)) surfaces.push(item.value as SurfaceId);
   return { surfaces, evidence: before };
