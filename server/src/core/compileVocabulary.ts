@@ -69,7 +69,7 @@ export interface CompiledVerbClass {
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** Phrases whose last word is given as a prefix (`host*`), by the prefix's first character, so a word tries only its own. */
-  prefixes: Map<number, { prefix: string; node: TrieNode }[]>;
+  prefixes: Map<number, { prefix: string; node: TrieNode }[]> | undefined;
   terms: Term[];
   /** The `CATEGORY_BIT`s of `terms`. */
   mask: number;
@@ -102,7 +102,8 @@ export interface CompiledVocabulary {
 }
 
 function newNode(): TrieNode {
-  return { next: new Map(), prefixes: new Map(), terms: [], mask: 0 };
+  // Most nodes have no prefix phrase; their map is made only when one needs it, as region names make thousands of nodes.
+  return { next: new Map(), prefixes: undefined, terms: [], mask: 0 };
 }
 
 function phraseWords(phrase: string): string[] {
@@ -120,6 +121,7 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
     const isPrefix = index === words.length - 1 && word.endsWith('*') && word.length > 1;
     if (isPrefix) {
       const prefix = word.slice(0, -1);
+      node.prefixes ??= new Map();
       let sameStart = node.prefixes.get(prefix.charCodeAt(0));
       if (!sameStart) {
         sameStart = [];
@@ -155,7 +157,7 @@ function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
       words.set(wordHash(word), word);
       visit(child);
     }
-    for (const entries of node.prefixes.values()) {
+    for (const entries of node.prefixes?.values() ?? []) {
       for (const entry of entries) {
         prefixes.add(wordHash(entry.prefix));
         lengths.add(entry.prefix.length);
@@ -262,7 +264,7 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens, poo
     while (node && cursor < length) {
       if (boundaries[cursor] || (cursor > index && headers[cursor] !== headers[index])) break;
       const word = words[cursor];
-      const sameStart = node.prefixes.size > 0 ? node.prefixes.get(word.charCodeAt(0)) : undefined;
+      const sameStart = node.prefixes?.get(word.charCodeAt(0));
       if (sameStart) {
         for (const entry of sameStart) {
           if (entry.node.terms.length > 0 && word.startsWith(entry.prefix) && cursor + 1 > bestLast) {
