@@ -8,7 +8,7 @@
 import type { Profile, SurfaceId, VerbClass, Vocabulary } from '../profile/profileTypes';
 import { expandPattern } from './expandPattern';
 import { inflectPhrase } from './inflectPhrase';
-import { normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
+import { hashFilter, normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
 
 /**
  * The vocabulary's plain phrase lists; each list's key is also the category
@@ -146,6 +146,13 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
   node.mask |= CATEGORY_BIT[term.category];
 }
 
+/** The smallest power of two of at least 32 bits per entry. */
+function filterSize(entries: number): number {
+  let size = 32;
+  while (size < entries * 32) size *= 2;
+  return size;
+}
+
 /** The hashes of every word and prefix in the trie, and of `extra` words the analyzer reads outside it. */
 function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   const words = withClauseWords(new Map());
@@ -168,9 +175,8 @@ function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   visit(root);
   const prefixLengths = new Uint8Array(Math.max(0, ...lengths) + 1);
   for (const length of lengths) prefixLengths[length] = 1;
-  const prefixFilter = new Uint8Array(0x10000);
-  for (const hash of prefixes) prefixFilter[hash & 0xffff] = 1;
-  return { words, prefixes, prefixLengths, prefixFilter };
+  // 32 bits a word keep the filters to a few kilobytes with few false hits.
+  return { words, prefixes, prefixLengths, wordFilter: hashFilter(words.keys(), filterSize(words.size)), prefixFilter: hashFilter(prefixes, filterSize(prefixes.size)) };
 }
 
 /** A class's verbs, each one-word verb also followed by each of the class's frames ("host" → "host on", "host in"). */

@@ -64,8 +64,13 @@ export interface KnownWords {
   prefixes: ReadonlySet<number>;
   /** Whether some prefix has the length given as index: an array read per character is cheaper than a set. */
   prefixLengths: Uint8Array;
-  /** 1 at the low 16 bits of each prefix hash: most words are ruled out by one array read instead of a set lookup. */
-  prefixFilter: Uint8Array;
+  /**
+   * Bit sets over the low bits of the hashes of the words and of the
+   * prefixes: most words are ruled out by one read of a small array that
+   * stays in cache, instead of a lookup in a large table.
+   */
+  wordFilter: Uint32Array;
+  prefixFilter: Uint32Array;
 }
 
 const FNV_OFFSET = 0x011c9dc5;
@@ -84,6 +89,21 @@ export function wordHash(word: string): number {
   let hash = FNV_OFFSET;
   for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
   return hash;
+}
+
+/** A bit set over the low bits of hashes, `size` bits long (a power of two, at least 32). */
+export function hashFilter(hashes: Iterable<number>, size: number): Uint32Array {
+  const filter = new Uint32Array(size >>> 5);
+  for (const hash of hashes) {
+    const bit = hash & (size - 1);
+    filter[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return filter;
+}
+
+function inFilter(filter: Uint32Array, hash: number): boolean {
+  const bit = hash & ((filter.length << 5) - 1);
+  return (filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 /** Adds the clause words, which the tokenizer must always recognise, to a vocabulary's known words. */
@@ -117,9 +137,10 @@ function knownWord(text: string, start: number, end: number, known: KnownWords):
     const code = normalCode(text.charCodeAt(index));
     if (code < 0) return undefined;
     hash = hashStep(hash, code);
-    if (!prefix && known.prefixLengths[index - start + 1] === 1 && known.prefixFilter[hash & 0xffff] === 1 && known.prefixes.has(hash)) prefix = true;
+    if (!prefix && known.prefixLengths[index - start + 1] === 1 && inFilter(known.prefixFilter, hash) && known.prefixes.has(hash)) prefix = true;
   }
   if (prefix) return undefined;
+  if (!inFilter(known.wordFilter, hash)) return false;
   const word = known.words.get(hash);
   if (word === undefined) return false;
   if (word.length !== stop - start) return undefined;
