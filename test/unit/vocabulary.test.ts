@@ -56,6 +56,7 @@ test('acquiring capacity is about capacity, and a venue that leases is not where
   const front = 'classification: api\nserved-on: [azure, coreweave, aws]';
   assert.deepEqual(rulesOn(front, 'We are renting 4,000 more nodes from CoreWeave for the summer.', '2025-01'), ['rofr-capacity']);
   assert.deepEqual(rulesOn(front, 'AWS has committed to faster cold starts by GA.', '2026-04'), []);
+  assert.deepEqual(rulesOn('classification: api\nserved-on: [azure, oci]', 'We take a 20k-GPU block from Oracle for training.', '2025-01'), ['rofr-capacity']);
 });
 
 test('moving traffic ties it to where it goes, not where it leaves', () => {
