@@ -76,6 +76,11 @@ test("someone else's product, view or rejected option claims nothing about ours"
   assert.deepEqual(findingsByLine(front, body, '2025-10'), {});
 });
 
+test('a venue we say we run is ours, even where the words before it would make it an origin', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]';
+  assert.deepEqual(findingsByLine(front, 'Thumbnails come from a Lambda function we maintain.\n\nRequests come from AWS accounts.\n', '2025-10'), { 1: ['api-exclusivity'] });
+});
+
 test('a conditional commitment counts', () => {
   const front = 'classification: api\nserved-on: [azure, coreweave]';
   assert.deepEqual(findingsByLine(front, 'If Azure cannot absorb the spike, API overflow goes to CoreWeave.\n', '2025-10'), { 1: ['api-exclusivity'] });

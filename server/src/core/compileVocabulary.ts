@@ -32,6 +32,7 @@ const PHRASE_LISTS = [
   'launchLater',
   'launchFollows',
   'launchLeads',
+  'ownership',
   'hostingContext',
   'retractingContext',
 ] as const satisfies readonly (keyof Vocabulary)[];

@@ -128,8 +128,15 @@ function distance(before: Mark, after: Mark): number {
   return after.first - before.last;
 }
 
+/** The ownership phrase right after the venue ("a Lambda function we maintain"), if there is one. */
+function ownedBy(marks: Mark[], index: number): Mark | undefined {
+  const next = marks[index + 1];
+  return next && !next.void && next.clause === marks[index].clause && has(next, 'ownership') && distance(marks[index], next) <= SUBJECT_REACH ? next : undefined;
+}
+
 function isNonHostingMention(marks: Mark[], index: number): boolean {
   const cloud = marks[index];
+  if (ownedBy(marks, index)) return false;
   for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= NON_HOSTING_REACH; j--) {
     if (has(marks[j], 'nonHosting')) return true;
   }
@@ -205,6 +212,8 @@ function findTie(
   vocabulary: CompiledVocabulary,
 ): Mark | undefined {
   const cloud = marks[index];
+  const owned = ownedBy(marks, index);
+  if (owned) return owned;
   // A cloud named right after "co-developed with" is a partner, not a host.
   const previous = marks[index - 1];
   if (previous && previous.clause === cloud.clause && has(previous, 'collaboration') && distance(previous, cloud) <= 2) return undefined;

@@ -151,6 +151,12 @@ export interface Vocabulary {
   rejection?: string[];
   /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
   attribution?: string[];
+  /**
+   * Phrases after a venue that say it is ours to run ("a Lambda function we
+   * maintain"): they tie the venue, even after a phrase that would make it
+   * someone else's or not hosting ("thumbnails come from").
+   */
+  ownership?: string[];
   /** Phrases that make a cloud mention something other than hosting. */
   nonHosting: string[];
   /** Phrases that say a third party built the product with us. */
