@@ -215,9 +215,9 @@ function isClausePunctuation(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013;
 }
 
-/** A comma between digits groups thousands ("4,000 GPUs"); it ends no clause. */
+/** Whether the comma at `index` stands between digits, grouping thousands ("4,000 GPUs"): it ends no clause. */
 function isDigitGroupComma(text: string, index: number, end: number): boolean {
-  if (text.charCodeAt(index) !== 44 || index + 1 >= end) return false;
+  if (index + 1 >= end) return false;
   const before = text.charCodeAt(index - 1);
   const after = text.charCodeAt(index + 1);
   return before >= 48 && before <= 57 && after >= 48 && after <= 57;
@@ -363,7 +363,7 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
       const boundary = CLAUSE_WORDS.has(word);
       into.push(boundary ? '' : word, i, stop, boundary, column, header);
       i = stop;
-    } else if (isDigitGroupComma(text, i, end)) {
+    } else if (c === 44 && isDigitGroupComma(text, i, end)) {
       i++;
     } else if (isClausePunctuation(c) || ((c === 46 || c === 33 || c === 63) && (i + 1 >= end || isWhitespace(text.charCodeAt(i + 1))))) {
       into.push('', i, i + 1, true, column, header);
