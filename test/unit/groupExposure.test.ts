@@ -51,7 +51,9 @@ describe('groupExposure', () => {
   });
 
   it('keeps a finding whose waiver expired with the open ones, and marks a waiver node with its status', () => {
-    const waivers = groupExposure(FINDINGS)[1].children.filter((node) => node.kind === 'waiver');
+    const regime = groupExposure(FINDINGS)[1];
+    assert.ok(regime.kind === 'regime');
+    const waivers = regime.children.filter((node) => node.kind === 'waiver');
     assert.deepEqual(waivers.map((node) => node.kind === 'waiver' && node.status), ['expiring']);
   });
 

@@ -178,7 +178,7 @@ describe('built-in profile', () => {
     assert.deepEqual(vocabulary.clouds.map((c) => c.id), ['azure', 'aws', 'gcp', 'oci', 'coreweave', 'on-prem']);
     const aws = vocabulary.clouds.find((c) => c.id === 'aws');
     for (const alias of ['Bedrock', 'AgentCore', 'SageMaker', 'GovCloud']) assert.ok(aws?.aliases.includes(alias), alias);
-    assert.deepEqual(Object.keys(vocabulary.customers), ['us-national-security', 'consumer', 'enterprise', 'government', 'education']);
+    assert.deepEqual(Object.keys(vocabulary.customers), ['us-national-security', 'consumer', 'enterprise', 'government', 'education', 'developers', 'internal']);
   });
 
   it('says it gives no legal advice', () => {

@@ -308,6 +308,18 @@ describe('parseProfile reports broken references where they are', () => {
     assert.deepEqual(problemsOf(broken('aliases: [Other, Rival*]', 'aliases: [Other, HOME]')), [['Alias "HOME" already names cloud "home".', 49, 24, 49, 28]]);
   });
 
+  it('a region pattern with an unclosed brace', () => {
+    assert.deepEqual(problemsOf(broken('aliases: [Other, Rival*]', 'aliases: [Other, Rival*]\n      regions: ["{us,eu-east-1"]')), [
+      ['Region pattern "{us,eu-east-1" has an unclosed or nested brace, an empty range, or stands for more than 5000 names.', 50, 17, 50, 32],
+    ]);
+  });
+
+  it('a verb class id given twice', () => {
+    const twice = 'verbClasses: [{id: host, gives: hosting, verbs: [host]}, {id: host, gives: hosting, verbs: [serve]}]';
+    const problems = problemsOf(broken('  placement: [on]', `  placement: [on]\n  ${twice}`));
+    assert.deepEqual(problems.map(([message]) => message), ['Duplicate verb class id "host": item 1 of verbClasses has it too.']);
+  });
+
   it('a regime that ends before it starts', () => {
     assert.deepEqual(problemsOf(broken('until: 2020-12-31', 'until: 2019-12-31')), [
       ['Regime "r1" ends (2019-12-31) before it starts (2020-01-01).', 8, 12, 8, 22],

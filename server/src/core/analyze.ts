@@ -7,7 +7,7 @@ import type { Profile, Rule, Severity } from '../profile/profileTypes';
 import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
 import { emptyFacets, NO_FACETS } from './detectFacets';
-import { documentFacts, homeServes } from './documentFacts';
+import { API_SURFACES, documentFacts, homeServes, NON_API_SURFACES } from './documentFacts';
 import type { FacetCache } from './facetCache';
 import { evaluateStatement, ruleContext } from './evaluateRules';
 import { findStatements } from './findStatements';
@@ -26,6 +26,12 @@ function frontMatterStatements(frontMatter: FrontMatter | undefined, servedOn: r
     section: [],
     facets: { ...emptyFacets(), ties: entry.key === 'served-on' ? servedOn.map((cloud) => ({ cloud, surfaces: [], evidence: [] })) : [] },
   }));
+}
+
+/** Whether the statement's own claims put both an API and a non-API surface off the home cloud. */
+function placesMixedOffHome(statement: Statement, home: string): boolean {
+  const surfaces = statement.facets.ties.flatMap((tie) => (tie.cloud === home ? [] : tie.surfaces));
+  return surfaces.some((surface) => API_SURFACES.includes(surface)) && surfaces.some((surface) => NON_API_SURFACES.includes(surface));
 }
 
 function invalidFrontMatter(rule: Rule | undefined, message: string, span: Span, severity: Severity): Finding | undefined {
@@ -66,7 +72,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
 
   cache?.begin(vocabulary, text);
   const body = findStatements(text, parsed.bodyStart, vocabulary, cache);
-  const facts = documentFacts(declared, body.statements);
+  const facts = documentFacts(declared, body.statements, home);
   const regime = selectRegime(profile, facts.launch, options);
   const entries = new Map((parsed.frontMatter?.entries ?? []).map((entry) => [entry.key, entry]));
   const factUses = new Map<string, FactUse>();
@@ -82,6 +88,8 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const mismatch = active('declaration-mismatch');
   const undetermined = active('classification-undetermined');
   let firstOffHome: Statement | undefined;
+  /** Later statements that themselves place both API and non-API surfaces off the home cloud. */
+  const mixedOffHome: Statement[] = [];
   // Findings of an unchanged statement are reused while everything they read from the document is unchanged too.
   const documentContext = cache ? JSON.stringify([regime.id, facts, context.homeServes, [...factUses.values()]]) : '';
   body.statements.forEach((statement, index) => {
@@ -96,6 +104,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     }
     findings.push(...own);
     if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
+    else if (placesMixedOffHome(statement, home)) mixedOffHome.push(statement);
   });
   cache?.commit(parsed.bodyStart, body, documentContext);
 
@@ -106,7 +115,9 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     findings.push(...evaluateStatement(servedOnStatement, context));
     firstOffHome = servedOnStatement;
   }
-  if (undetermined && firstOffHome) add(checkClassification(firstOffHome, undetermined, context));
+  if (undetermined && firstOffHome) {
+    for (const statement of [firstOffHome, ...mixedOffHome]) add(checkClassification(statement, undetermined, context));
+  }
 
   const statements = [...fmStatements, ...body.statements];
   const waivers = findWaivers(text, body.comments, body.statements, new Set(rules.keys()));

@@ -7,7 +7,7 @@
 import type { Rule } from '../profile/profileTypes';
 import { API_SURFACES, hasMixedSurfaces } from './documentFacts';
 import type { RuleContext } from './evaluateRules';
-import type { Evidence, FactUse, Finding, Statement } from './types';
+import type { Evidence, FactUse, Finding, Statement, Tie } from './types';
 
 function finding(rule: Rule, statement: Statement, message: string, evidence: Evidence[], facts: FactUse[]): Finding {
   return {
@@ -43,11 +43,17 @@ export function checkDeclarations(statement: Statement, rule: Rule, context: Rul
   };
 
   if (facts.classificationDeclared && facts.classification === 'non-api') {
-    const api = own.evidence.filter((item) => item.facet === 'surface' && API_SURFACES.includes(item.value as never));
+    // An API the statement places on the home cloud is someone else's or changes nothing, so it contradicts no label.
+    const home = own.homeSurfaces ?? [];
+    const api = own.evidence.filter((item) => item.facet === 'surface' && API_SURFACES.includes(item.value as never) && !home.includes(item.value as never));
     if (api.length > 0) contradicts('the text describes an API but the front matter declares `classification: non-api`', 'classification', api);
   }
-  if (facts.servedOnDeclared && own.ties.some((tie) => !facts.servedOn.includes(tie.cloud))) {
-    const undeclared = own.ties.filter((tie) => !facts.servedOn.includes(tie.cloud));
+  // Being on the home cloud never creates exposure, so only an undeclared cloud off it is a contradiction worth a warning.
+  const homeCloud = context.profile.vocabulary.homeCloud;
+  // Capacity leased or trained on ("sign two CoreWeave leases") is not where the product is served.
+  const serving = (tie: Tie): boolean => tie.action === undefined || context.profile.vocabulary.verbClasses?.find((verbClass) => verbClass.id === tie.action)?.implies === undefined;
+  const undeclared = facts.servedOnDeclared ? own.ties.filter((tie) => tie.cloud !== homeCloud && !facts.servedOn.includes(tie.cloud) && serving(tie)) : [];
+  if (undeclared.length > 0) {
     const clouds = [...new Set(undeclared.map((tie) => tie.cloud))];
     contradicts(
       `the text puts the product on ${clouds.map((id) => cloudName(context, id)).join(' and ')}, which \`served-on\` does not list`,

@@ -5,10 +5,10 @@
  * time linear in the text whatever phrases a profile holds, which is why
  * profiles carry phrases rather than regular expressions.
  */
-import type { Profile, SurfaceId, Vocabulary } from '../profile/profileTypes';
-import { normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
-
-
+import type { Profile, SurfaceId, VerbClass, Vocabulary } from '../profile/profileTypes';
+import { expandPattern } from './expandPattern';
+import { inflectPhrase } from './inflectPhrase';
+import { hashFilter, normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
 
 /**
  * The vocabulary's plain phrase lists; each list's key is also the category
@@ -22,18 +22,23 @@ const PHRASE_LISTS = [
   'neutral',
   'contrast',
   'thirdParty',
+  'rejection',
+  'past',
+  'attribution',
   'nonHosting',
   'collaboration',
   'firstParty',
   'launchOrder',
   'launchLater',
   'launchFollows',
+  'launchLeads',
+  'ownership',
   'hostingContext',
   'retractingContext',
 ] as const satisfies readonly (keyof Vocabulary)[];
 
 /** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = ['cloud', 'surface', 'customer', ...PHRASE_LISTS] as const;
+const CATEGORIES = ['cloud', 'surface', 'customer', 'storage', 'service', 'frameVerb', 'frameObject', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -42,14 +47,30 @@ export const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((category, index) 
 
 export interface Term {
   category: Category;
-  /** Cloud id, surface id or customer segment; the phrase itself otherwise. */
+  /**
+   * Cloud id, surface id or customer segment; the verb class id for a verb
+   * of a class; the frame's index for a surface frame's verb or object; the
+   * phrase itself otherwise.
+   */
   value: string;
+}
+
+/** What the analyzer needs to know of a verb class beyond its verbs. */
+export interface CompiledVerbClass {
+  implies?: SurfaceId;
+  venueLeads: boolean;
+  /**
+   * The class's source prepositions as normalised words. They are looked up
+   * in the tokens before a cloud rather than matched as phrases, as "from"
+   * is too common a word to make a match of everywhere.
+   */
+  sources: string[][];
 }
 
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** Phrases whose last word is given as a prefix (`host*`), by the prefix's first character, so a word tries only its own. */
-  prefixes: Map<number, { prefix: string; node: TrieNode }[]>;
+  prefixes: Map<number, { prefix: string; node: TrieNode }[]> | undefined;
   terms: Term[];
   /** The `CATEGORY_BIT`s of `terms`. */
   mask: number;
@@ -76,10 +97,14 @@ export interface CompiledVocabulary {
   known: KnownWords;
   homeCloud: string;
   cloudNames: Map<string, string>;
+  verbClasses: Map<string, CompiledVerbClass>;
+  /** Surface frames by index, as their verbs' and objects' terms name them. */
+  surfaceFrames: { surface: SurfaceId; reach: number }[];
 }
 
 function newNode(): TrieNode {
-  return { next: new Map(), prefixes: new Map(), terms: [], mask: 0 };
+  // Most nodes have no prefix phrase; their map is made only when one needs it, as region names make thousands of nodes.
+  return { next: new Map(), prefixes: undefined, terms: [], mask: 0 };
 }
 
 function phraseWords(phrase: string): string[] {
@@ -97,6 +122,7 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
     const isPrefix = index === words.length - 1 && word.endsWith('*') && word.length > 1;
     if (isPrefix) {
       const prefix = word.slice(0, -1);
+      node.prefixes ??= new Map();
       let sameStart = node.prefixes.get(prefix.charCodeAt(0));
       if (!sameStart) {
         sameStart = [];
@@ -121,26 +147,43 @@ function addPhrase(root: TrieNode, phrase: string, term: Term): void {
   node.mask |= CATEGORY_BIT[term.category];
 }
 
-/** The hashes of every word and prefix in the trie. */
-function knownWords(root: TrieNode): KnownWords {
+/** The smallest power of two of at least 32 bits per entry. */
+function filterSize(entries: number): number {
+  let size = 32;
+  while (size < entries * 32) size *= 2;
+  return size;
+}
+
+/** The hashes of every word and prefix in the trie, and of `extra` words the analyzer reads outside it. */
+function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   const words = withClauseWords(new Map());
+  for (const word of extra) words.set(wordHash(word), word);
   const prefixes = new Set<number>();
-  const prefixLengths = new Set<number>();
+  const lengths = new Set<number>();
   const visit = (node: TrieNode): void => {
     for (const [word, child] of node.next) {
       words.set(wordHash(word), word);
       visit(child);
     }
-    for (const entries of node.prefixes.values()) {
+    for (const entries of node.prefixes?.values() ?? []) {
       for (const entry of entries) {
         prefixes.add(wordHash(entry.prefix));
-        prefixLengths.add(entry.prefix.length);
+        lengths.add(entry.prefix.length);
         visit(entry.node);
       }
     }
   };
   visit(root);
-  return { words, prefixes, prefixLengths };
+  const prefixLengths = new Uint8Array(Math.max(0, ...lengths) + 1);
+  for (const length of lengths) prefixLengths[length] = 1;
+  // 32 bits a word keep the filters to a few kilobytes with few false hits.
+  return { words, prefixes, prefixLengths, wordFilter: hashFilter(words.keys(), filterSize(words.size)), prefixFilter: hashFilter(prefixes, filterSize(prefixes.size)) };
+}
+
+/** A class's verbs, each one-word verb also followed by each of the class's frames ("host" → "host on", "host in"). */
+function withFrames(verbClass: VerbClass): string[] {
+  const frames = verbClass.frames ?? [];
+  return verbClass.verbs.flatMap((verb) => (/\s/.test(verb.trim()) ? [verb] : [verb, ...frames.map((frame) => `${verb} ${frame}`)]));
 }
 
 const cache = new WeakMap<Profile, CompiledVocabulary>();
@@ -154,18 +197,37 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     for (const phrase of phrases ?? []) addPhrase(root, phrase, { category, value: value ?? phrase });
   };
   for (const cloud of vocabulary.clouds) {
-    addAll([cloud.id, cloud.name, ...cloud.aliases], 'cloud', cloud.id);
+    addAll([cloud.id, cloud.name, ...cloud.aliases, ...(cloud.services ?? [])], 'cloud', cloud.id);
+    addAll(cloud.services, 'service', cloud.id);
+    addAll(cloud.storage, 'cloud', cloud.id);
+    addAll(cloud.storage, 'storage', cloud.id);
+    // The profile checks refuse a pattern that does not expand, so none is dropped here but for a bug.
+    for (const pattern of cloud.regions ?? []) addAll(expandPattern(pattern), 'cloud', cloud.id);
+  }
+  for (const verbClass of vocabulary.verbClasses ?? []) {
+    for (const verb of withFrames(verbClass)) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), verbClass.gives, verbClass.id);
   }
   for (const [surface, phrases] of Object.entries(vocabulary.surfaces) as [SurfaceId, string[]][]) {
     addAll(phrases, 'surface', surface);
   }
+  (vocabulary.surfaceFrames ?? []).forEach((frame, index) => {
+    for (const verb of frame.verbs) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), 'frameVerb', String(index));
+    addAll(frame.objects, 'frameObject', String(index));
+  });
   for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
   for (const key of PHRASE_LISTS) addAll(vocabulary[key], key);
+  const verbClasses: CompiledVerbClass[] = (vocabulary.verbClasses ?? []).map((verbClass) => ({
+    implies: verbClass.implies,
+    venueLeads: verbClass.venueLeads === true,
+    sources: (verbClass.sources ?? []).map(phraseWords),
+  }));
   const compiled: CompiledVocabulary = {
     root,
-    known: knownWords(root),
+    known: knownWords(root, verbClasses.flatMap((verbClass) => verbClass.sources.flat())),
     homeCloud: vocabulary.homeCloud,
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
+    verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass, index) => [verbClass.id, verbClasses[index]])),
+    surfaceFrames: (vocabulary.surfaceFrames ?? []).map((frame) => ({ surface: frame.surface, reach: frame.reach })),
   };
   cache.set(profile, compiled);
   return compiled;
@@ -209,7 +271,7 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens, poo
     while (node && cursor < length) {
       if (boundaries[cursor] || (cursor > index && headers[cursor] !== headers[index])) break;
       const word = words[cursor];
-      const sameStart = node.prefixes.size > 0 ? node.prefixes.get(word.charCodeAt(0)) : undefined;
+      const sameStart = node.prefixes?.get(word.charCodeAt(0));
       if (sameStart) {
         for (const entry of sameStart) {
           if (entry.node.terms.length > 0 && word.startsWith(entry.prefix) && cursor + 1 > bestLast) {

@@ -8,7 +8,7 @@
 import type { SurfaceId } from '../profile/profileTypes';
 import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
-import type { Evidence, StatementFacets } from './types';
+import type { Evidence, StatementFacets, Tie } from './types';
 
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
 const HOSTING_REACH = 8;
@@ -18,9 +18,15 @@ const PLACEMENT_REACH = 2;
 const SUBJECT_REACH = 3;
 /** How close a non-hosting phrase must be to neutralise a cloud ("AWS IAM credentials"). */
 const NON_HOSTING_REACH = 3;
+/**
+ * The most surface evidence one claim keeps, the nearest to its venue: enough
+ * to explain it, and a statement naming thousands of surfaces stays linear.
+ */
+const MAX_CLAIM_EVIDENCE = 8;
 
 /** Categories that can give a facet on their own; the others only qualify them. */
-const CONTENT = CATEGORY_BIT.cloud | CATEGORY_BIT.surface | CATEGORY_BIT.customer | CATEGORY_BIT.collaboration | CATEGORY_BIT.firstParty;
+const CONTENT =
+  CATEGORY_BIT.cloud | CATEGORY_BIT.surface | CATEGORY_BIT.frameObject | CATEGORY_BIT.customer | CATEGORY_BIT.collaboration | CATEGORY_BIT.firstParty;
 
 export function emptyFacets(): StatementFacets {
   return { surfaces: [], ties: [], partners: [], customers: [], laterOn: [], evidence: [] };
@@ -38,6 +44,10 @@ export const NO_FACETS: StatementFacets = Object.freeze({
   laterOn: Object.freeze([]) as unknown as string[],
   evidence: Object.freeze([]) as unknown as StatementFacets['evidence'],
 });
+
+/** Categories that void a whole statement, and those that void a whole table row. */
+const STATEMENT_VOIDS = CATEGORY_BIT.rejection | CATEGORY_BIT.attribution;
+const ROW_VOIDS = CATEGORY_BIT.negationAfter | CATEGORY_BIT.thirdParty;
 
 /** A phrase match with its clause and whether it is void, as facet detection marks it. */
 type Mark = PhraseMatch;
@@ -78,12 +88,23 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
 }
 
 /**
- * Negation, and a phrase about someone else's systems, void the rest of their
- * clause; a trailing retraction voids what came before it; a contrast
- * ("instead of", "unlike") voids what follows it up to the next hosting verb.
- * Each is one pass over the marks, so a huge statement stays linear.
+ * Negation, a phrase about someone else's systems, and a word that tells
+ * history ("previously") void the rest of their clause; a trailing
+ * retraction voids what came before it; a contrast ("instead of", "unlike")
+ * voids what follows it up to the next hosting verb. A rejected option or
+ * someone else's view voids the whole statement, and so does a retraction
+ * or someone else's product in any column of a table row, which is one
+ * claim across its columns: it claims nothing about ours. Each is one pass
+ * over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[]): void {
+function applyScopes(marks: Mark[], tableRow: boolean): void {
+  let present = 0;
+  for (const mark of marks) present |= mark.mask;
+  const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
+  if ((present & voiding) !== 0) {
+    for (const mark of marks) mark.void = true;
+    return;
+  }
   let negatedClause = -1;
   let contrastClause = -1;
   for (const mark of marks) {
@@ -92,7 +113,7 @@ function applyScopes(marks: Mark[]): void {
       if (has(mark, 'hosting')) contrastClause = -1;
       else mark.void = true;
     }
-    if (has(mark, 'negation') || has(mark, 'thirdParty')) negatedClause = mark.clause;
+    if (has(mark, 'negation') || has(mark, 'thirdParty') || has(mark, 'past')) negatedClause = mark.clause;
     if (has(mark, 'contrast')) contrastClause = mark.clause;
   }
   let retractedClause = -1;
@@ -107,8 +128,15 @@ function distance(before: Mark, after: Mark): number {
   return after.first - before.last;
 }
 
+/** The ownership phrase right after the venue ("a Lambda function we maintain"), if there is one. */
+function ownedBy(marks: Mark[], index: number): Mark | undefined {
+  const next = marks[index + 1];
+  return next && !next.void && next.clause === marks[index].clause && has(next, 'ownership') && distance(marks[index], next) <= SUBJECT_REACH ? next : undefined;
+}
+
 function isNonHostingMention(marks: Mark[], index: number): boolean {
   const cloud = marks[index];
+  if (ownedBy(marks, index)) return false;
   for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= NON_HOSTING_REACH; j--) {
     if (has(marks[j], 'nonHosting')) return true;
   }
@@ -118,16 +146,74 @@ function isNonHostingMention(marks: Mark[], index: number): boolean {
   return false;
 }
 
+/**
+ * The surface a frame object names with a verb of its frame in the same
+ * clause, before or after it within the frame's reach ("publish the full
+ * weights", "weights will be published"), if one does.
+ */
+function framedSurface(marks: Mark[], index: number, vocabulary: CompiledVocabulary): SurfaceId | undefined {
+  const object = marks[index];
+  for (const term of object.terms) {
+    if (term.category !== 'frameObject') continue;
+    const frame = vocabulary.surfaceFrames[Number(term.value)];
+    const isVerb = (mark: Mark): boolean => !mark.void && mark.terms.some((other) => other.category === 'frameVerb' && other.value === term.value);
+    for (let j = index - 1; j >= 0 && marks[j].clause === object.clause && distance(marks[j], object) <= frame.reach; j--) if (isVerb(marks[j])) return frame.surface;
+    for (let j = index + 1; j < marks.length && marks[j].clause === object.clause && distance(object, marks[j]) <= frame.reach; j++) if (isVerb(marks[j])) return frame.surface;
+  }
+  return undefined;
+}
+
 /** Words between a verb and its cloud that show the cloud belongs to another phrase. */
 function interrupted(marks: Mark[], from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
-    if (has(marks[j], 'collaboration') || has(marks[j], 'nonHosting') || has(marks[j], 'customer')) return true;
+    if (has(marks[j], 'collaboration') || has(marks[j], 'nonHosting')) return true;
   }
   return false;
 }
 
-function findTie(marks: Mark[], index: number, tokens: Tokens, context: StatementContext, statementHasSubject: boolean): Mark | undefined {
+/** The verb class a hosting mark's words belong to, if a class gave them. */
+function actionOf(mark: Mark, vocabulary: CompiledVocabulary): string | undefined {
+  for (const term of mark.terms) if (term.category === 'hosting' && vocabulary.verbClasses.has(term.value)) return term.value;
+  return undefined;
+}
+
+/** Whether `words` stand in the tokens right before token `end`. */
+function wordsBefore(tokens: Tokens, words: readonly string[], end: number): boolean {
+  const start = end - words.length;
+  if (start < 0) return false;
+  for (let index = 0; index < words.length; index++) if (tokens.words[start + index] !== words[index]) return false;
+  return true;
+}
+
+/** Whether a hosting mark's venue may stand before it as its subject: any hosting phrase but a verb of a class that says no. */
+function venueMayLead(mark: Mark, vocabulary: CompiledVocabulary): boolean {
+  const action = actionOf(mark, vocabulary);
+  return action === undefined || vocabulary.verbClasses.get(action)?.venueLeads === true;
+}
+
+/**
+ * Whether the cloud follows, with at most one word between ("from the"), a
+ * preposition that for the verb's class names where something leaves
+ * ("fail over from Azure to Google Cloud").
+ */
+function isSource(tokens: Tokens, cloud: Mark, via: Mark, vocabulary: CompiledVocabulary): boolean {
+  const action = actionOf(via, vocabulary);
+  const sources = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.sources;
+  if (!sources) return false;
+  return sources.some((words) => wordsBefore(tokens, words, cloud.first) || wordsBefore(tokens, words, cloud.first - 1));
+}
+
+function findTie(
+  marks: Mark[],
+  index: number,
+  tokens: Tokens,
+  context: StatementContext,
+  statementHasSubject: boolean,
+  vocabulary: CompiledVocabulary,
+): Mark | undefined {
   const cloud = marks[index];
+  const owned = ownedBy(marks, index);
+  if (owned) return owned;
   // A cloud named right after "co-developed with" is a partner, not a host.
   const previous = marks[index - 1];
   if (previous && previous.clause === cloud.clause && has(previous, 'collaboration') && distance(previous, cloud) <= 2) return undefined;
@@ -135,13 +221,19 @@ function findTie(marks: Mark[], index: number, tokens: Tokens, context: Statemen
   for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= HOSTING_REACH; j--) {
     const mark = marks[j];
     if (mark.void) continue;
-    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) return mark;
-    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && (statementHasSubject || context.hostingSection)) return mark;
+    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
+      return isSource(tokens, cloud, mark, vocabulary) ? undefined : mark;
+    }
+    // A service runs things, so "jobs on HyperPod" places them even where nothing else says what is placed.
+    const placing = statementHasSubject || context.hostingSection || has(cloud, 'service');
+    if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && placing && !has(cloud, 'storage')) return mark;
   }
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
     if (distance(cloud, mark) > SUBJECT_REACH) break;
-    if (!mark.void && has(mark, 'hosting')) return mark;
+    // "Google Cloud goes first" names where the product ships as well as when.
+    if (!mark.void && has(mark, 'launchLeads')) return mark;
+    if (!mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary)) return mark;
   }
   if (context.tableRow) {
     const column = tokens.columns[cloud.first];
@@ -172,8 +264,8 @@ class ClauseSurfaces {
     entry.evidence.push(found);
   }
 
-  /** Those of the tie's clause, else of the nearest clause before it, else after it. */
-  forClause(clause: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+  /** The position of the first clause at or after `clause`. */
+  private find(clause: number): number {
     let low = 0;
     let high = this.clauses.length;
     while (low < high) {
@@ -181,9 +273,26 @@ class ClauseSurfaces {
       if (this.clauses[mid] < clause) low = mid + 1;
       else high = mid;
     }
+    return low;
+  }
+
+  /** Those of exactly this clause. */
+  inClause(clause: number): readonly SurfaceId[] {
+    const at = this.find(clause);
+    return this.clauses[at] === clause ? this.entries[at].surfaces : [];
+  }
+
+  /**
+   * Those of the tie's clause, else of the nearest clause before it, else
+   * after it, of the clauses that name no cloud of their own: a surface
+   * another clause places ("and keep the API on Azure") is not this tie's.
+   */
+  forClause(clause: number, placed: ReadonlySet<number>): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+    const low = this.find(clause);
     if (this.clauses[low] === clause) return this.entries[low];
-    const nearest = low > 0 ? low - 1 : low;
-    return this.entries[nearest] ?? { surfaces: [], evidence: [] };
+    for (let index = low - 1; index >= 0; index--) if (!placed.has(this.clauses[index])) return this.entries[index];
+    for (let index = low; index < this.clauses.length; index++) if (!placed.has(this.clauses[index])) return this.entries[index];
+    return { surfaces: [], evidence: [] };
   }
 }
 
@@ -219,21 +328,22 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks);
+  applyScopes(marks, context.tableRow);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
-  for (const mark of marks) {
-    if (mark.void) continue;
+  const addSurface = (mark: Mark, surface: SurfaceId): void => {
+    const found = evidence(mark, 'surface', surface);
+    (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
+    if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
+    facets.evidence.push(found);
+  };
+  marks.forEach((mark, index) => {
+    if (mark.void) return;
+    const frame = has(mark, 'frameObject') ? framedSurface(marks, index, vocabulary) : undefined;
+    if (frame) addSurface(mark, frame);
     if (has(mark, 'surface')) {
-      for (const term of mark.terms) {
-        if (term.category !== 'surface') continue;
-        const surface = term.value as SurfaceId;
-        const found = evidence(mark, 'surface', surface);
-        (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
-        if (!facets.surfaces.includes(surface)) facets.surfaces.push(surface);
-        facets.evidence.push(found);
-      }
+      for (const term of mark.terms) if (term.category === 'surface') addSurface(mark, term.value as SurfaceId);
     }
     if (has(mark, 'customer')) {
       for (const term of mark.terms) {
@@ -242,10 +352,24 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
         facets.evidence.push(evidence(mark, 'customer', term.value));
       }
     }
+  });
+
+  // Surfaces of a clause (or a table row) that names the home cloud are placed there, not off it.
+  const placed = new Set<number>();
+  for (const mark of marks) {
+    if (mark.void || !has(mark, 'cloud')) continue;
+    placed.add(mark.clause);
+    if (!mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud)) continue;
+    const home = context.tableRow ? facets.surfaces : clauseSurfaces?.inClause(mark.clause) ?? [];
+    for (const surface of home) if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
   }
 
-  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting'));
+  // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
+  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
   const tiedVia: (Mark | undefined)[] = [];
+  const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
+  // A table row's surfaces, read once: every claim of the row shares them.
+  let row: { surfaces: SurfaceId[]; evidence: Evidence[] } | undefined;
   marks.forEach((mark, index) => {
     if (mark.void) return;
     if (has(mark, 'collaboration')) {
@@ -257,8 +381,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       facets.collaboration = 'first-party';
       facets.evidence.push(evidence(mark, 'collaboration', 'first-party'));
     }
-    if (has(mark, 'launchOrder')) {
-      const first = nearbyCloud(marks, index, 3, 1);
+    if (has(mark, 'launchOrder') || has(mark, 'launchLeads')) {
+      const first = has(mark, 'launchOrder') ? nearbyCloud(marks, index, 3, 1) : nearbyCloud(marks, index, -1, 3);
       if (first && !first.void && facets.firstOn === undefined) {
         facets.firstOn = firstValue(first, 'cloud');
         facets.evidence.push(evidence(mark, 'order', `first on ${facets.firstOn}`));
@@ -273,20 +397,72 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       }
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
-    const via = findTie(marks, index, tokens, context, hasSubject) ?? listedAfter(marks, index, tiedVia);
-    if (!via) return;
+    const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
+    const via = own ?? listedAfter(marks, index, tiedVia);
+    if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
     tiedVia[index] = via;
     const cloudEvidence = evidence(mark, 'cloud', firstValue(mark, 'cloud'));
     const viaEvidence = evidence(via, 'cloud', 'tie');
-    // A table row is one claim across its columns; prose pairs a tie with its own clause.
-    const paired = context.tableRow
-      ? { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') }
-      : clauseSurfaces?.forClause(mark.clause) ?? { surfaces: [], evidence: [] };
+    // A table row is one claim across its columns; prose pairs a tie with its own clause; a listed cloud continues the claim before it.
+    const continued = own === undefined ? pairedWith[index - 1] : undefined;
+    const paired =
+      continued !== undefined
+        ? continued
+        : context.tableRow
+          ? (row ??= { surfaces: facets.surfaces, evidence: facets.evidence.filter((item) => item.facet === 'surface') })
+          : clauseSurfaces?.forClause(mark.clause, placed) ?? { surfaces: [], evidence: [] };
+    pairedWith[index] = paired;
+    const claimed = continued || context.tableRow ? paired : leading(paired, mark.start);
+    const action = actionOf(via, vocabulary);
+    // An action that is about one thing ("lease" is about capacity) says what the claim is about when the statement does not.
+    const implied = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.implies;
+    const surfaces = claimed.surfaces.length === 0 && implied ? [implied] : claimed.surfaces.slice();
+    if (claimed.surfaces.length === 0 && implied && !facets.surfaces.includes(implied)) facets.surfaces.push(implied);
     for (const term of mark.terms) {
       if (term.category !== 'cloud') continue;
-      facets.ties.push({ cloud: term.value, surfaces: paired.surfaces.slice(), evidence: [...paired.evidence, viaEvidence, cloudEvidence] });
+      const tie: Tie = { cloud: term.value, surfaces: surfaces.slice(), evidence: [...nearest(claimed.evidence, mark.start), viaEvidence, cloudEvidence] };
+      if (action !== undefined) tie.action = action;
+      facets.ties.push(tie);
     }
     facets.evidence.push(viaEvidence, cloudEvidence);
   });
+  // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
+  if (facets.ties.length > 0 && facets.ties.every((tie) => tie.cloud === vocabulary.homeCloud)) facets.homeSurfaces = facets.surfaces.slice();
   return facets;
+}
+
+/** At most `MAX_CLAIM_EVIDENCE` items of text-ordered evidence, those nearest `at`. */
+function nearest(evidence: Evidence[], at: number): Evidence[] {
+  if (evidence.length <= MAX_CLAIM_EVIDENCE) return evidence;
+  let low = 0;
+  let high = evidence.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (evidence[mid].span.start < at) low = mid + 1;
+    else high = mid;
+  }
+  const start = Math.min(Math.max(0, low - MAX_CLAIM_EVIDENCE / 2), evidence.length - MAX_CLAIM_EVIDENCE);
+  return evidence.slice(start, start + MAX_CLAIM_EVIDENCE);
+}
+
+/**
+ * The surfaces of a clause named before its venue, when some come before it
+ * and some after: the subject is what is placed ("the skills endpoint is
+ * hosted on Cloud Run next to the device backend" places the endpoint).
+ */
+function leading(paired: { surfaces: SurfaceId[]; evidence: Evidence[] }, venueStart: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
+  const { evidence } = paired;
+  // Evidence is in text order, so the items before the venue are a prefix, found by binary search.
+  let low = 0;
+  let high = evidence.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (evidence[mid].span.start < venueStart) low = mid + 1;
+    else high = mid;
+  }
+  if (low === 0 || low === evidence.length) return paired;
+  const before = evidence.slice(Math.max(0, low - MAX_CLAIM_EVIDENCE), low);
+  const surfaces: SurfaceId[] = [];
+  for (const item of before) if (!surfaces.includes(item.value as SurfaceId)) surfaces.push(item.value as SurfaceId);
+  return { surfaces, evidence: before };
 }

@@ -6,6 +6,7 @@
 import type { SurfaceId } from '../profile/profileTypes';
 import { NO_FACETS } from './detectFacets';
 import type { DeclaredFacts } from './readFrontMatter';
+import { resolveDate } from './readDates';
 import type { Classification, DocumentFacts, Statement } from './types';
 
 export const API_SURFACES: readonly SurfaceId[] = ['api', 'stateless-api', 'stateful-runtime'];
@@ -20,18 +21,25 @@ function inferClassification(surfaces: readonly SurfaceId[]): Classification | u
   return undefined;
 }
 
-export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[]): DocumentFacts {
+export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[], homeCloud: string): DocumentFacts {
   const surfaces: SurfaceId[] = [];
   const tiedClouds: string[] = [];
   const customers: string[] = [];
   const partners: string[] = [];
   let coDeveloped = false;
   let firstOn: string | undefined;
+  let homeDate: number | undefined;
+  let datedOffHome = false;
   for (const statement of statements) {
     const facets = statement.facets;
     if (facets === NO_FACETS || statement.kind === 'front-matter') continue;
     for (const surface of facets.surfaces) if (!surfaces.includes(surface)) surfaces.push(surface);
-    for (const tie of facets.ties) if (!tiedClouds.includes(tie.cloud)) tiedClouds.push(tie.cloud);
+    for (const tie of facets.ties) {
+      if (!tiedClouds.includes(tie.cloud)) tiedClouds.push(tie.cloud);
+      if (tie.when === undefined) continue;
+      if (tie.cloud !== homeCloud) datedOffHome = true;
+      else homeDate = Math.min(homeDate ?? Infinity, resolveDate(tie.when, declared.launch));
+    }
     for (const customer of facets.customers) if (!customers.includes(customer)) customers.push(customer);
     for (const partner of facets.partners) if (!partners.includes(partner)) partners.push(partner);
     if (facets.collaboration === 'co-developed') coDeveloped = true;
@@ -53,6 +61,8 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
     customersDeclared: declared.customers !== undefined,
     firstOn: declared.firstOn ?? firstOn,
     launch: declared.launch,
+    homeDate,
+    datedOffHome,
   };
 }
 

@@ -7,7 +7,8 @@
 import { SURFACE_IDS, type Profile, type Rule, type RuleCondition, type SurfaceId } from '../profile/profileTypes';
 import { describeSurfaces } from './describe';
 import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
-import type { DocumentFacts, Evidence, FactUse, Finding, Statement } from './types';
+import { resolveDate } from './readDates';
+import type { DocumentFacts, Evidence, FactUse, Finding, Statement, Tie } from './types';
 
 function sameEvidence(a: Evidence, b: Evidence): boolean {
   return a.facet === b.facet && a.value === b.value && a.span.start === b.span.start && a.span.end === b.span.end;
@@ -87,22 +88,33 @@ function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
   return [];
 }
 
-function homeFirst(statement: Statement, context: RuleContext, facts: FactUse[]): boolean {
+/**
+ * Whether the home cloud comes first for this claim: the statement's own
+ * order words win; then its date against the home cloud's earliest date in
+ * the document; then the document's order (declared, or said in words);
+ * then whether the home cloud serves the product at all, unless other clouds
+ * are given dates and the home cloud none.
+ */
+function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[]): boolean {
   const home = context.profile.vocabulary.homeCloud;
   const own = statement.facets;
+  const { homeDate, launch } = context.facts;
   if (own.firstOn !== undefined) return own.firstOn === home;
   if (own.laterOn.includes(home)) return false;
+  if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
   if (context.facts.firstOn !== undefined) {
     withFact(facts, context.factUse('ships-first-on'));
     return context.facts.firstOn === home;
   }
+  if (tie?.when !== undefined || (context.facts.datedOffHome && homeDate === undefined)) return false;
   if (context.facts.servedOnDeclared) withFact(facts, context.factUse('served-on'));
   return context.homeServes;
 }
 
 function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
   const own = statement.facets;
-  const base = (surfaces: SurfaceId[] | undefined, cloud: string | undefined, evidence: Evidence[]): Subject => {
+  const base = (surfaces: SurfaceId[] | undefined, tie: Tie | undefined, evidence: Evidence[]): Subject => {
+    const cloud = tie?.cloud;
     const facts: FactUse[] = [];
     let collaboration = own.collaboration;
     if (collaboration === undefined) {
@@ -114,11 +126,11 @@ function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
       customers = context.facts.customers;
       if (context.facts.customersDeclared) withFact(facts, context.factUse('customers'));
     }
-    const first = homeFirst(statement, context, facts);
+    const first = homeFirst(statement, tie, context, facts);
     return { collaboration, customers, homeFirst: first, facts, cloud, surfaces: surfaces ?? documentSurfaces(context, facts), evidence };
   };
   const subjects: Subject[] = [];
-  for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie.cloud, tie.evidence));
+  for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie, tie.evidence));
   if (own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) {
     subjects.push(base(own.surfaces, undefined, own.evidence.filter((item) => item.facet === 'surface')));
   }

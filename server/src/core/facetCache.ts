@@ -42,7 +42,7 @@ function move(facets: StatementFacets, by: number): StatementFacets {
   return {
     ...facets,
     surfaces: facets.surfaces.slice(),
-    ties: facets.ties.map((tie) => ({ cloud: tie.cloud, surfaces: tie.surfaces.slice(), evidence: moveEvidence(tie.evidence, by) })),
+    ties: facets.ties.map((tie) => ({ ...tie, surfaces: tie.surfaces.slice(), evidence: moveEvidence(tie.evidence, by) })),
     partners: facets.partners.slice(),
     customers: facets.customers.slice(),
     laterOn: facets.laterOn.slice(),

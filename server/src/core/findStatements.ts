@@ -7,6 +7,7 @@ import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from 
 import { detectFacets, NO_FACETS } from './detectFacets';
 import type { FacetCache } from './facetCache';
 import { findBlocks, type Block } from './findBlocks';
+import { findDates } from './readDates';
 import { splitSentences } from './splitSentences';
 import { tokenize, Tokens } from './tokenize';
 import type { Heading, Span, Statement } from './types';
@@ -71,6 +72,28 @@ function openSections(headings: readonly { heading: Heading; reading: HeadingRea
   return open.map(({ heading, reading }) => `${heading.level} ${reading.hosting} ${reading.retracting} ${heading.title}`).join('\n');
 }
 
+/** Gives each tie of the statement the date nearest its cloud, if the statement has dates. */
+function dateTies(text: string, statement: Statement): void {
+  const dates = findDates(text, statement.span);
+  if (dates.length === 0) return;
+  for (const tie of statement.facets.ties) {
+    const at = tie.evidence[tie.evidence.length - 1].span.start;
+    // Dates come in text order: the nearest is the first at or after the cloud, or the one before it.
+    let low = 0;
+    let high = dates.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (dates[mid].span.start < at) low = mid + 1;
+      else high = mid;
+    }
+    const after = dates[Math.min(low, dates.length - 1)];
+    const before = dates[Math.max(low - 1, 0)];
+    const nearest = Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
+    tie.when = nearest.value;
+    tie.evidence.push({ facet: 'order', value: text.slice(nearest.span.start, nearest.span.end), span: nearest.span });
+  }
+}
+
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
   const statements: Statement[] = [];
   const headings: Heading[] = [];
@@ -112,14 +135,17 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
    * makes it no claim. Facets are taken from the cache when the statement
    * (and, for a table row, its header) is unchanged since the last analysis.
    */
-  const add = (statement: Statement): void => {
+  const add = (statement: Statement, quoted = false): void => {
     statements.push(statement);
     const { kind, span } = statement;
-    const claimless = retractingSection || (kind !== 'table-row' && isQuestion(text, span));
+    const claimless = quoted || retractingSection || (kind !== 'table-row' && isQuestion(text, span));
     const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
-    else if (!claimless) statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
+    else if (!claimless) {
+      statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
+      if (statement.facets.ties.length > 0) dateTies(text, statement);
+    }
   };
 
   // Text unchanged since the last analysis up to a quiet point holds the same statements: take them and scan from there.
@@ -150,9 +176,12 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       case 'comment':
         comments.push(block.span);
         break;
-      case 'paragraph':
-        for (const sentence of splitSentences(text, block.span)) add({ kind: 'sentence', span: sentence, section: sectionPath, facets: NO_FACETS });
+      case 'paragraph': {
+        // A block quote quotes someone (a clause, a customer); its words are not the spec's claims.
+        const quoted = text.charCodeAt(block.span.start) === 62;
+        for (const sentence of splitSentences(text, block.span)) add({ kind: 'sentence', span: sentence, section: sectionPath, facets: NO_FACETS }, quoted);
         break;
+      }
       case 'list-item':
         add({ kind: 'list-item', span: block.span, section: sectionPath, facets: NO_FACETS });
         break;

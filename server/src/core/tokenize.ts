@@ -62,7 +62,15 @@ export const UNKNOWN_WORD = '\u0000';
 export interface KnownWords {
   words: ReadonlyMap<number, string>;
   prefixes: ReadonlySet<number>;
-  prefixLengths: ReadonlySet<number>;
+  /** Whether some prefix has the length given as index: an array read per character is cheaper than a set. */
+  prefixLengths: Uint8Array;
+  /**
+   * Bit sets over the low bits of the hashes of the words and of the
+   * prefixes: most words are ruled out by one read of a small array that
+   * stays in cache, instead of a lookup in a large table.
+   */
+  wordFilter: Uint32Array;
+  prefixFilter: Uint32Array;
 }
 
 const FNV_OFFSET = 0x011c9dc5;
@@ -81,6 +89,21 @@ export function wordHash(word: string): number {
   let hash = FNV_OFFSET;
   for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
   return hash;
+}
+
+/** A bit set over the low bits of hashes, `size` bits long (a power of two, at least 32). */
+export function hashFilter(hashes: Iterable<number>, size: number): Uint32Array {
+  const filter = new Uint32Array(size >>> 5);
+  for (const hash of hashes) {
+    const bit = hash & (size - 1);
+    filter[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return filter;
+}
+
+function inFilter(filter: Uint32Array, hash: number): boolean {
+  const bit = hash & ((filter.length << 5) - 1);
+  return (filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 /** Adds the clause words, which the tokenizer must always recognise, to a vocabulary's known words. */
@@ -114,9 +137,10 @@ function knownWord(text: string, start: number, end: number, known: KnownWords):
     const code = normalCode(text.charCodeAt(index));
     if (code < 0) return undefined;
     hash = hashStep(hash, code);
-    if (!prefix && known.prefixLengths.has(index - start + 1) && known.prefixes.has(hash)) prefix = true;
+    if (!prefix && known.prefixLengths[index - start + 1] === 1 && inFilter(known.prefixFilter, hash) && known.prefixes.has(hash)) prefix = true;
   }
   if (prefix) return undefined;
+  if (!inFilter(known.wordFilter, hash)) return false;
   const word = known.words.get(hash);
   if (word === undefined) return false;
   if (word.length !== stop - start) return undefined;
@@ -172,6 +196,10 @@ function size(found: number): number {
   return found & PAIR ? 2 : 1;
 }
 
+function isLetterOrDigitCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 /** JavaScript's `\s`. */
 function isWhitespace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -187,13 +215,50 @@ function isClausePunctuation(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013;
 }
 
+/** Whether the comma at `index` stands between digits, grouping thousands ("4,000 GPUs"): it ends no clause. */
+function isDigitGroupComma(text: string, index: number, end: number): boolean {
+  if (index + 1 >= end) return false;
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index + 1);
+  return before >= 48 && before <= 57 && after >= 48 && after <= 57;
+}
+
 function startsWithAt(text: string, prefix: string, index: number, end: number): boolean {
   return index + prefix.length <= end && text.startsWith(prefix, index);
 }
 
-/** The end of a construct that holds no claim (inline code, comment, link target, tag, URL) at `index`, or -1. */
+/** The longest quotation skipped; a longer one is read, so that unclosed quotes cannot make the scan quadratic. */
+const MAX_QUOTATION = 400;
+
+/** The end of a quotation that opens at `index` and closes on the same line, or -1. */
+function quotationEnd(text: string, index: number, end: number, close: number): number {
+  const stop = Math.min(end, index + MAX_QUOTATION);
+  for (let j = index + 1; j < stop; j++) {
+    const d = text.charCodeAt(j);
+    if (d === close) return j + 1;
+    if (d === 10 || d === 13) return -1;
+  }
+  return -1;
+}
+
+/** Whether a colon, and at most spaces, come right before `index` ("Positioning: "..."). */
+function followsColon(text: string, index: number): boolean {
+  let j = index - 1;
+  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  return j >= 0 && text.charCodeAt(j) === 58;
+}
+
+/**
+ * The end of a construct that holds no claim at `index`, or -1: inline code,
+ * a comment, a link target, a tag, a URL, or a quotation (someone else's
+ * words, or a name, are not a claim of ours). A quotation after a colon is
+ * what the statement says ("Positioning: "..."") and is read.
+ */
 function skippedEnd(text: string, index: number, end: number): number {
   const c = text.charCodeAt(index);
+  if (c === 0x201c && !followsColon(text, index)) return quotationEnd(text, index, end, 0x201d);
+  // A straight quote opens a quotation only where a word cannot end (`"powered by"`, not `5"`).
+  if (c === 34 && (index === 0 || !isLetterOrDigitCode(text.charCodeAt(index - 1))) && !followsColon(text, index)) return quotationEnd(text, index, end, 34);
   if (c === 96) {
     // `code` on one line.
     for (let j = index + 1; j < end; j++) {
@@ -298,6 +363,8 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
       const boundary = CLAUSE_WORDS.has(word);
       into.push(boundary ? '' : word, i, stop, boundary, column, header);
       i = stop;
+    } else if (c === 44 && isDigitGroupComma(text, i, end)) {
+      i++;
     } else if (isClausePunctuation(c) || ((c === 46 || c === 33 || c === 63) && (i + 1 >= end || isWhitespace(text.charCodeAt(i + 1))))) {
       into.push('', i, i + 1, true, column, header);
       i++;

@@ -49,12 +49,26 @@ export interface Tie {
   cloud: string;
   /** Surfaces named with the tie; empty when the statement leaves them to the document. */
   surfaces: SurfaceId[];
+  /** The verb class of the words that made the tie (`host`, `acquire`, `move`), when a class verb made it. */
+  action?: string;
+  /**
+   * When the claim takes effect: the statement's date nearest the cloud, as
+   * year × 10000 + month × 100 + day (year 0 when not written; `UNSCHEDULED`
+   * for "TBD" or "not planned"). See `readDates.ts`.
+   */
+  when?: number;
   evidence: Evidence[];
 }
 
 export interface StatementFacets {
   /** Surfaces the statement names, negated and contrasted ones left out. */
   surfaces: SurfaceId[];
+  /**
+   * Surfaces named in a clause that also names the home cloud ("developers
+   * keep using the Azure endpoint"); they place nothing off it, so they
+   * contradict no declaration.
+   */
+  homeSurfaces?: SurfaceId[];
   ties: Tie[];
   collaboration?: 'first-party' | 'co-developed';
   /** Named co-developers ("Amazon"), when the statement names them. */
@@ -84,6 +98,10 @@ export interface DocumentFacts {
   firstOn?: string;
   launch?: string;
   product?: string;
+  /** The earliest date of a claim on the home cloud, year filled in from the launch date. */
+  homeDate?: number;
+  /** Whether some claim off the home cloud has a date. */
+  datedOffHome: boolean;
 }
 
 /** A front-matter fact a finding relied on, with where it is written. */

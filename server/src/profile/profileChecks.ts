@@ -9,6 +9,7 @@ import { ALL_REGIMES } from './profileFile';
 import type { ProfileFile } from './profileFile';
 import type { DataIssue, DataPath } from './problems';
 import { isCalendarDate } from '../core/isCalendarDate';
+import { expandPattern, MAX_PATTERN_NAMES } from '../core/expandPattern';
 
 
 export function checkProfile(profile: ProfileFile): DataIssue[] {
@@ -158,6 +159,20 @@ function checkVocabulary(profile: ProfileFile): DataIssue[] {
         owner.set(folded, cloud.id);
       }
     });
+    (cloud.regions ?? []).forEach((pattern, i) => {
+      if (!expandPattern(pattern)) {
+        issues.push({
+          path: ['vocabulary', 'clouds', index, 'regions', i],
+          message: `Region pattern "${pattern}" has an unclosed or nested brace, an empty range, or stands for more than ${MAX_PATTERN_NAMES} names.`,
+        });
+      }
+    });
   });
+  issues.push(
+    ...duplicates((vocabulary.verbClasses ?? []).map((verbClass) => verbClass.id), 'verbClasses', 'verb class id').map((issue) => ({
+      ...issue,
+      path: ['vocabulary', ...issue.path],
+    })),
+  );
   return issues;
 }

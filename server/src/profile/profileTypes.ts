@@ -59,6 +59,57 @@ export interface Cloud {
   id: string;
   name: string;
   aliases: string[];
+  /** Services, products and sites whose cloud is fixed ("Lambda", "Cloud Run"); read like aliases. */
+  services?: string[];
+  /**
+   * Storage services ("S3", "Cloud Storage"): read like aliases, but tied
+   * only by a verb that puts something there ("staged in S3"), since data
+   * merely in one ("audio in S3") is often the customer's.
+   */
+  storage?: string[];
+  /** Region name patterns with brace alternatives (`{us,eu}-{east,west}-{1..9}`), expanded to literal names. */
+  regions?: string[];
+}
+
+/**
+ * A surface named by a verb and its object a few words apart, in either
+ * order ("publish the full weights", "weights will be published").
+ */
+export interface SurfaceFrame {
+  surface: SurfaceId;
+  /** Lemma phrases, matched in every inflection like a verb class's verbs. */
+  verbs: string[];
+  objects: string[];
+  /** The most words between the verb and its object. */
+  reach: number;
+}
+
+/** Phrase lists a verb class may give its verbs to. */
+export type VerbCategory = 'hosting' | 'nonHosting' | 'collaboration' | 'negation' | 'negationAfter' | 'launchFollows' | 'rejection';
+
+/**
+ * Verbs named by their lemma that share a meaning (hosting, acquiring
+ * capacity, moving traffic); every inflection of each verb is matched.
+ */
+export interface VerbClass {
+  /** The action a claim made with these verbs takes (`host`, `acquire`, `move`). */
+  id: string;
+  /** The phrase list the verbs belong to. */
+  gives: VerbCategory;
+  /** Lemma phrases: the verb first ("rent", "fail over", "commit to"). */
+  verbs: string[];
+  /**
+   * Prepositions that say where (`on`, `in`): each one-word verb is also
+   * matched followed by each of them, as one phrase, so that a longer phrase
+   * of another list ("hosted on" as a hosting context) cannot hide the verb.
+   */
+  frames?: string[];
+  /** Prepositions after which a cloud is where something leaves, not where it goes ("from" for moving traffic). */
+  sources?: string[];
+  /** Whether the venue may be the verb's subject ("Bedrock hosts the model"); a venue that leases or fails over is not ours. */
+  venueLeads?: boolean;
+  /** What a claim with one of these verbs is about when its statement names no surface (capacity, for acquiring). */
+  implies?: SurfaceId;
 }
 
 /**
@@ -71,15 +122,21 @@ export interface Vocabulary {
   homeCloud: string;
   clouds: Cloud[];
   surfaces: Record<SurfaceId, string[]>;
+  /** Surfaces named by a verb and its object rather than by one phrase. */
+  surfaceFrames?: SurfaceFrame[];
   /** Verbs and phrases that tie a product to the cloud that follows them. */
   hosting: string[];
+  /** Verb classes, matched in every inflection; a class that gives `hosting` names an action of a claim. */
+  verbClasses?: VerbClass[];
+  /** Irregular forms of verbs, by lemma ("run": ["ran"]); regular forms are made by the analyzer. */
+  irregularVerbs?: Record<string, string[]>;
   /** Prepositions that tie a surface to an adjacent cloud ("on AWS"). */
   placement: string[];
   /** Words that negate the rest of the clause they stand in. */
   negation: string[];
   /** Phrases that retract what came before them in the clause ("is out of scope"). */
   negationAfter: string[];
-  /** Phrases that contain a negation word but negate nothing ("no later than"). */
+  /** Phrases that contain a word of another list but mean nothing here ("no later than", "of peak capacity"). */
   neutral: string[];
   /** Phrases after which a cloud or surface is contrasted away ("instead of"). */
   contrast: string[];
@@ -88,6 +145,18 @@ export interface Vocabulary {
    * ("customers whose apps run on AWS", "their own cloud").
    */
   thirdParty: string[];
+  /** Words that make the rest of their clause history ("previously", "used to"), not a claim about the product. */
+  past?: string[];
+  /** Phrases that make the whole statement an option someone turned down ("rejected", "ruled out"). */
+  rejection?: string[];
+  /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
+  attribution?: string[];
+  /**
+   * Phrases after a venue that say it is ours to run ("a Lambda function we
+   * maintain"): they tie the venue, even after a phrase that would make it
+   * someone else's or not hosting ("thumbnails come from").
+   */
+  ownership?: string[];
   /** Phrases that make a cloud mention something other than hosting. */
   nonHosting: string[];
   /** Phrases that say a third party built the product with us. */
@@ -102,6 +171,8 @@ export interface Vocabulary {
   launchLater: string[];
   /** Phrases after a cloud that say it comes later ("Azure follows"). */
   launchFollows: string[];
+  /** Phrases after a cloud that say it comes first ("Google Cloud goes first"). */
+  launchLeads?: string[];
   /**
    * Words that make a table column or a section about hosting ("cloud",
    * "hosting"), so that a bare cloud name or "on AWS" there is a hosting claim.

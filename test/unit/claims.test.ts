@@ -1,0 +1,146 @@
+/**
+ * Reading specs as people write them: whose claim a statement makes, whether
+ * it commits to anything, which surface it is about, and when it takes
+ * effect, read across the whole document.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { AT_LAUNCH, findDates, resolveDate, UNSCHEDULED } from '../../server/src/core/readDates';
+import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
+
+/** Rule ids of the body's findings by 1-based line of the body (the line after the front matter is 1). */
+function findingsByLine(front: string, body: string, regime?: string): Record<number, string[]> {
+  const document = `---\n${front}\n---\n${body}`;
+  const bodyStart = document.indexOf('---\n', 4) + 4;
+  const byLine: Record<number, string[]> = {};
+  for (const finding of analyze(document, loadBuiltinProfile(), { regime, today: '2026-11-26' }).findings) {
+    if (finding.span.start < bodyStart) continue;
+    const line = document.slice(bodyStart, finding.span.start).split('\n').length;
+    (byLine[line] ??= []).push(finding.rule);
+  }
+  for (const rules of Object.values(byLine)) rules.sort();
+  return byLine;
+}
+
+test('dates are read in the forms specs use, and resolved against the launch year', () => {
+  const values = (text: string): number[] => findDates(text, { start: 0, end: text.length }).map((date) => date.value);
+  assert.deepEqual(values('GA on 2026-06-01, preview May 18'), [20260601, 518]);
+  assert.deepEqual(values('18 June, Q3 2024, H2 FY26, mid-January'), [618, 20240701, 20260701, 115]);
+  assert.deepEqual(values('in May, Azure after the summer'), [501, 901]);
+  assert.deepEqual(values('We may ship it'), []);
+  assert.deepEqual(values('Azure timing TBD; at launch'), [UNSCHEDULED, AT_LAUNCH]);
+  assert.equal(resolveDate(518, '2026-03-01'), 20260518);
+  assert.equal(resolveDate(AT_LAUNCH, '2026-03-01'), 20260301);
+});
+
+test('a rollout table orders the clouds: only a claim dated before the home cloud breaks Azure-first', () => {
+  const front = 'classification: non-api\nserved-on: [azure, aws, gcp]\nlaunch: 2026-06-01';
+  const body = [
+    '| cloud | GA date |',
+    '|---|---|',
+    '| Azure | 2026-06-01 |',
+    '| AWS | 2026-06-01 |',
+    '| Google Cloud | 2026-05-18 |',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2026-04'), { 5: ['azure-first'] });
+});
+
+test('a home cloud with no date while another cloud has one does not come first', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]\nlaunch: 2026-05-01';
+  const body = 'The app goes live on Vertex AI in May. Azure timing is TBD.\n';
+  assert.deepEqual(findingsByLine(front, body, '2026-04'), { 1: ['azure-first'] });
+});
+
+test("someone else's product, view or rejected option claims nothing about ours", () => {
+  const front = 'classification: api\nserved-on: [azure]';
+  const body = [
+    'Unlike Claude on Bedrock, our API is served from Azure.',
+    '',
+    'Industry analysts expect us to offer the API on Bedrock within a year.',
+    '',
+    'A Google Cloud deployment of the API was proposed and turned down.',
+    '',
+    '| Option | Where | Outcome |',
+    '|---|---|---|',
+    '| Warm API standby | AWS us-east-1 | rejected: no quota |',
+    '',
+    '> "API products developed with third parties will be exclusive to Azure."',
+    '',
+    'Partner marketing used "the API on Bedrock" in a draft deck.',
+    '',
+    'The API previously ran on a GCP notebook.',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2025-10'), {});
+});
+
+test('a venue we say we run is ours, even where the words before it would make it an origin', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]';
+  assert.deepEqual(findingsByLine(front, 'Thumbnails come from a Lambda function we maintain.\n\nRequests come from AWS accounts.\n', '2025-10'), { 1: ['api-exclusivity'] });
+});
+
+test('a conditional commitment counts', () => {
+  const front = 'classification: api\nserved-on: [azure, coreweave]';
+  assert.deepEqual(findingsByLine(front, 'If Azure cannot absorb the spike, API overflow goes to CoreWeave.\n', '2025-10'), { 1: ['api-exclusivity'] });
+});
+
+test('data in a storage service is tied only by a verb that puts it there', () => {
+  const front = 'classification: non-api\nserved-on: [azure]';
+  const body = [
+    'Customers can point a job at audio in Amazon S3; we never keep a copy outside Azure.',
+    '',
+    'Crash screenshots are kept for 14 days in a Google Cloud Storage bucket.',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2019-07'), { 3: ['declaration-mismatch', 'exclusive-cloud'] });
+});
+
+test('declarations are contradicted only where it matters: the home cloud and its APIs change nothing', () => {
+  const front = 'classification: non-api\nserved-on: [gcp]';
+  const body = [
+    'Model inference is proxied to Azure OpenAI in East US 2.',
+    '',
+    'This is not a developer platform; developers keep using the Azure endpoint.',
+    '',
+    'The sync worker runs on AWS.',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2025-10'), { 5: ['declaration-mismatch', 'non-api-carve-out'] });
+});
+
+test('the audience a statement names wins over the front matter', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\ncustomers: [us-national-security]';
+  const body = [
+    'The U.S. Space Force reaches the API through AWS GovCloud, hosted in us-gov-west-1.',
+    '',
+    'A Department of Education edition of the API is hosted on AWS.',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2025-10'), { 1: ['natsec-carve-out'], 3: ['api-exclusivity'] });
+});
+
+test('a listed cloud continues the claim before it, and a surface placed elsewhere stays there', () => {
+  const front = 'served-on: [azure, aws, oci]\ncustomers: [us-national-security]';
+  assert.deepEqual(findingsByLine(front, 'The API is served from Azure Government, AWS GovCloud and Oracle Cloud.\n', '2025-10'), { 1: ['natsec-carve-out'] });
+  const lease = 'classification: api\nserved-on: [azure, coreweave]';
+  assert.deepEqual(findingsByLine(lease, 'We will sign two CoreWeave leases, and keep the API on Azure.\n', '2025-10'), {});
+});
+
+test('an open-weight release is read from a verb and its object', () => {
+  const front = 'classification: non-api\nserved-on: [azure]';
+  const body = 'We will publish the full weights of Tern-7B on Hugging Face.\n\nThe weights of the internal checkpoint will not be published.\n';
+  assert.deepEqual(findingsByLine(front, body, '2025-10'), { 1: ['open-weights-criteria'] });
+});
+
+test('a statement naming venues and surfaces thousands of times is read in linear time', () => {
+  const profile = loadBuiltinProfile();
+  for (const unit of ['the app and API on Lambda ', '| API | hosted on AWS in May ']) {
+    const text = `---\nclassification: api\n---\nWe ${unit.repeat(20000)}\n`;
+    const started = performance.now();
+    const analysis = analyze(text, profile, { regime: '2025-10', today: '2026-11-26' });
+    assert.ok(performance.now() - started < 5000, `${unit.trim()}: took too long`);
+    assert.ok(analysis.findings.every((finding) => finding.evidence.length <= 24));
+  }
+});
