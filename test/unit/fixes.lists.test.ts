@@ -88,6 +88,11 @@ describe('serve-on-home', () => {
     assert.deepEqual(rules(after).filter((rule) => rule === 'declaration-mismatch'), [], 'no new mismatch');
   });
 
+  it('takes the other cloud\'s region ids out with it, rather than leave "Azure in us-east-1"', () => {
+    const text = `---\n${API}\n---\nThe endpoint is hosted in Amazon Bedrock in us-east-1 and eu-central-1. Keys are rotated daily.\n`;
+    assert.equal(servedOnHome(text), `---\n${API}\n---\nThe endpoint is hosted in Azure. Keys are rotated daily.\n`);
+  });
+
   it('folds clouds joined in one phrase into one home-cloud name', () => {
     const text = `---\n${API}\n---\nThe API is served from AWS and Google Cloud.\n`;
     assert.equal(servedOnHome(text), `---\n${API}\n---\nThe API is served from Azure.\n`);
