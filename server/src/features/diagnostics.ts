@@ -1,8 +1,8 @@
 /**
  * Maps a spec's findings to LSP diagnostics: the statement's range, the rule
- * id as code, the evidence words (and, for a contradiction, the front-matter
- * line) as related information. Code actions find the finding again by rule and range, so
- * nothing rides in `data`. Waived findings are not problems any more and are
+ * id as code, and as related information only the places a reviewer jumps
+ * to. Code actions find the finding again by rule and range, so nothing
+ * rides in `data`. Waived findings are not problems any more and are
  * left out; problems with waivers are kept.
  */
 import { pathToFileURL } from 'node:url';
@@ -44,27 +44,24 @@ export function problemRange(problem: ProfileProblem): Range {
 }
 
 /**
- * The evidence words, and the front-matter lines a finding contradicts. The
- * facts a contract finding merely relied on are the same for every finding
- * of the document; the hover lists them, and repeating them here would make
- * a third of every diagnostics message on a long spec.
+ * The places a reviewer would jump to from a finding, and nothing else: the
+ * front-matter lines a statement contradicts, the statement elsewhere that
+ * set the launch order, and the statement a problem waiver stands over. The
+ * words that made a finding fire are highlighted in the hover; as related
+ * information they filled Problems with a row per word.
  */
 function relatedInformation(model: SpecModel, finding: Finding): DiagnosticRelatedInformation[] {
   const related: DiagnosticRelatedInformation[] = [];
-  for (const evidence of finding.evidence) {
-    const words = model.text.slice(evidence.span.start, evidence.span.end);
-    related.push({
-      location: { uri: model.uri, range: spanRange(model.lines, evidence.span) },
-      message: `evidence: "${words}" (${evidence.facet} ${evidence.value})`,
-    });
-  }
+  const at = (span: Span, message: string) => related.push({ location: { uri: model.uri, range: spanRange(model.lines, span) }, message });
   const contract = model.profile.rules.some((rule) => rule.id === finding.rule && rule.kind === 'contract');
-  for (const fact of contract ? [] : finding.facts) {
-    if (!fact.span) continue;
-    related.push({
-      location: { uri: model.uri, range: spanRange(model.lines, fact.span) },
-      message: `front matter: ${fact.key}: ${fact.value}`,
-    });
+  for (const fact of contract ? [] : finding.facts) if (fact.span) at(fact.span, `front matter: ${fact.key}: ${fact.value}`);
+  for (const evidence of finding.evidence) {
+    const outside = evidence.span.end <= finding.span.start || evidence.span.start >= finding.span.end;
+    if (evidence.facet === 'order' && outside) at(evidence.span, `launch order: "${model.text.slice(evidence.span.start, evidence.span.end)}"`);
+  }
+  if (finding.rule.startsWith('waiver-')) {
+    const target = model.analysis.waivers.find((waiver) => waiver.span.start === finding.span.start)?.target;
+    if (target) at(target, 'the statement this waiver stands over');
   }
   return related;
 }

@@ -28,7 +28,7 @@ suite('hover', () => {
     assert.strictEqual(lines[0], '**Azure API exclusivity** · `api-exclusivity` · error');
     for (const line of [
       'The API is placed on Amazon Web Services under the 2025-10 terms.',
-      '- Words: "endpoint" (surface: api), "hosted in" (hosting), "Amazon Bedrock" (cloud: Amazon Web Services)',
+      '- Words: "endpoint" (surface: api), "hosted in" (hosting), "Amazon Bedrock" (cloud: Amazon Web Services), "in" (hosting), "us-east-1" (cloud: Amazon Web Services), "eu-central-1" (cloud: Amazon Web Services)',
       "- Regime: `2025-10` API / non-API split (2025-10-28 to 2026-02-26), in force on the spec's `launch` date 2025-11-10",
       '**Clauses cited:**',
       '**MSFT-OAI-2025-10-API-EXCL**: Azure API exclusivity continues until AGI',
