@@ -325,7 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return provideCodeActions(model, params, {
         resolveEdits: features.resolveCodeActionEdits,
         snippetEdits: features.snippetEdits,
-        waiverDraft: waiverDraft(today(), reviewer),
+        waiverDraft: waiverDraft(today(), reviewer, model.profile),
       });
     }),
   );

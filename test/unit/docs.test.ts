@@ -1,7 +1,7 @@
 /** The README documents what the code offers (every rule id and every setting), and its links work in the VSIX. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
@@ -29,10 +29,16 @@ test('docs/rules.md is the rules reference made from the built-in profile (npm r
   assert.equal(committed, renderRulesDoc(loadBuiltinProfile()), 'docs/rules.md is stale: run npm run docs:rules');
 });
 
-test('every image and relative link of the README is a file the VSIX ships, so the extension page shows it', () => {
-  const vsce = resolve(__dirname, '../../node_modules/@vscode/vsce/vsce');
-  const shipped = new Set(execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' }).split('\n'));
+test('every image and relative link of the README is a file of the repository, as links are rewritten to it when published', () => {
   const targets = [...README.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((target) => !/^(?:[a-z]+:|#)/.test(target));
   assert.ok(targets.length > 0);
-  for (const target of targets) assert.ok(shipped.has(target.split('#')[0]), `the README links to ${target}, which the VSIX leaves out`);
+  for (const target of targets) assert.ok(existsSync(resolve(__dirname, '../..', target.split('#')[0])), `the README links to ${target}, which does not exist`);
+});
+
+test('the VSIX ships what the extension opens itself: the rules reference and the walkthrough, and leaves the screenshots out', () => {
+  const vsce = resolve(__dirname, '../../node_modules/@vscode/vsce/vsce');
+  const shipped = new Set(execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' }).split('\n'));
+  const walkthrough = (MANIFEST.contributes.walkthroughs ?? []).flatMap((entry: { steps: { media?: { markdown?: string } }[] }) => entry.steps.map((step) => step.media?.markdown).filter(Boolean));
+  for (const file of ['docs/rules.md', 'dist/server.js', 'dist/client.js', ...walkthrough]) assert.ok(shipped.has(file), `the VSIX leaves out ${file}`);
+  assert.ok(![...shipped].some((file) => file.startsWith('docs/images/')), 'screenshots are not shipped');
 });

@@ -102,6 +102,12 @@ describe('waiver drafts', () => {
     assert.deepEqual(run(text).findings.map((finding) => finding.rule), ['waiver-incomplete', 'api-exclusivity']);
   });
 
+  it('takes the waiver\'s span from the profile, and the built-in profile\'s is 180 days', () => {
+    assert.equal(waiverDraft('2026-11-29', undefined, { waiverDays: 30 }).expires, '2026-12-29');
+    assert.equal(loadBuiltinProfile().waiverDays, 180);
+    assert.equal(waiverDraft('2026-11-29', undefined, {}).expires, '2027-05-28', 'a profile that says nothing gets 180 days');
+  });
+
   it('escapes snippet syntax in names, so a `$` or `}` in the reviewer is text, not a tab stop', () => {
     assert.equal(
       waiverSnippet('api-exclusivity', waiverDraft('2026-11-29', 'Jo $1 {x} \\ y')),

@@ -21,6 +21,7 @@ export function toProfile(file: ProfileFile): Profile {
     id: file.id,
     title: file.title,
     disclaimer: file.disclaimer,
+    ...(file.waiverDays !== undefined ? { waiverDays: file.waiverDays } : {}),
     regimes: file.regimes.map((r) => ({ ...r })),
     clauses: file.clauses.map((c) => ({ ...c, source: { ...c.source } })),
     vocabulary: structuredClone(file.vocabulary),

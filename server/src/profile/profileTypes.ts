@@ -258,6 +258,8 @@ export interface Profile {
   id: string;
   title: string;
   disclaimer: string;
+  /** How long a waiver the quick fix records lasts; absent: `DEFAULT_WAIVER_DAYS`. */
+  waiverDays?: number;
   regimes: Regime[];
   clauses: Clause[];
   vocabulary: Vocabulary;
