@@ -5,6 +5,7 @@
  * first checked against negation, contrast and non-hosting context in its
  * clause.
  */
+import { firstStartingAt } from './firstStartingAt';
 import type { SurfaceId } from '../profile/profileTypes';
 import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
@@ -434,13 +435,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
 /** At most `MAX_CLAIM_EVIDENCE` items of text-ordered evidence, those nearest `at`. */
 function nearest(evidence: Evidence[], at: number): Evidence[] {
   if (evidence.length <= MAX_CLAIM_EVIDENCE) return evidence;
-  let low = 0;
-  let high = evidence.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (evidence[mid].span.start < at) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstStartingAt(evidence, at);
   const start = Math.min(Math.max(0, low - MAX_CLAIM_EVIDENCE / 2), evidence.length - MAX_CLAIM_EVIDENCE);
   return evidence.slice(start, start + MAX_CLAIM_EVIDENCE);
 }
@@ -453,13 +448,7 @@ function nearest(evidence: Evidence[], at: number): Evidence[] {
 function leading(paired: { surfaces: SurfaceId[]; evidence: Evidence[] }, venueStart: number): { surfaces: SurfaceId[]; evidence: Evidence[] } {
   const { evidence } = paired;
   // Evidence is in text order, so the items before the venue are a prefix, found by binary search.
-  let low = 0;
-  let high = evidence.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (evidence[mid].span.start < venueStart) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstStartingAt(evidence, venueStart);
   if (low === 0 || low === evidence.length) return paired;
   const before = evidence.slice(Math.max(0, low - MAX_CLAIM_EVIDENCE), low);
   const surfaces: SurfaceId[] = [];

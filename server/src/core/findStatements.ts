@@ -5,6 +5,7 @@
  */
 import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets, NO_FACETS } from './detectFacets';
+import { firstStartingAt } from './firstStartingAt';
 import type { FacetCache } from './facetCache';
 import { findBlocks, type Block } from './findBlocks';
 import { findDates } from './readDates';
@@ -79,13 +80,7 @@ function dateTies(text: string, statement: Statement): void {
   for (const tie of statement.facets.ties) {
     const at = tie.evidence[tie.evidence.length - 1].span.start;
     // Dates come in text order: the nearest is the first at or after the cloud, or the one before it.
-    let low = 0;
-    let high = dates.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (dates[mid].span.start < at) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstStartingAt(dates, at);
     const after = dates[Math.min(low, dates.length - 1)];
     const before = dates[Math.max(low - 1, 0)];
     const nearest = Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
