@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeError } from './describeError';
 
 /** What a regime command wrote; the commands return it, which is how the end-to-end tests see it. */
 export interface RegimeWrite {
@@ -27,4 +28,14 @@ export async function writeRegimeSetting(regimeId: string, scope: vscode.Uri | u
   const shown = folderValue === '' ? 'automatic' : `"${folderValue}"`;
   void vscode.window.showWarningMessage(`A folder setting sets carveout.regime to ${shown} for this folder, and it takes precedence.`);
   return { regimeId, overriddenBy: folderValue };
+}
+
+/** Writes the regime picked in a picker; a failure is shown to the user and gives undefined. */
+export async function savePickedRegime(regimeId: string, scope: vscode.Uri | undefined): Promise<RegimeWrite | undefined> {
+  try {
+    return await writeRegimeSetting(regimeId, scope);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Carveout could not save the regime setting: ${describeError(error)}`);
+    return undefined;
+  }
 }

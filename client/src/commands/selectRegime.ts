@@ -6,7 +6,7 @@ import { describePeriod } from '../describeSummary';
 import { requestRegimes } from '../requests';
 import { pickPreselected } from '../pickPreselected';
 import { activeSpec } from '../specDocuments';
-import { writeRegimeSetting, type RegimeWrite } from '../writeRegimeSetting';
+import { savePickedRegime, type RegimeWrite } from '../writeRegimeSetting';
 
 interface RegimeItem extends vscode.QuickPickItem {
   regimeId: string;
@@ -54,10 +54,5 @@ export async function selectRegime(host: ClientHost): Promise<RegimeWrite | unde
   if (!picked || picked.regimeId === configured) {
     return undefined;
   }
-  try {
-    return await writeRegimeSetting(picked.regimeId, scope);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Carveout could not save the regime setting: ${describeError(error)}`);
-    return undefined;
-  }
+  return savePickedRegime(picked.regimeId, scope);
 }

@@ -6,7 +6,7 @@ import { compareRegimes, describeCounts, describePeriod, describeRegimeReason } 
 import { requestDocumentSummary } from '../requests';
 import { pickPreselected } from '../pickPreselected';
 import { activeSpec } from '../specDocuments';
-import { writeRegimeSetting, type RegimeWrite } from '../writeRegimeSetting';
+import { savePickedRegime, type RegimeWrite } from '../writeRegimeSetting';
 
 interface ComparisonItem extends vscode.QuickPickItem {
   regimeId: string;
@@ -58,12 +58,7 @@ export async function showRegimeComparison(host: ClientHost, target?: unknown): 
   if (!picked || picked.current) {
     return undefined;
   }
-  try {
-    return await writeRegimeSetting(picked.regimeId, uri);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Carveout could not save the regime setting: ${describeError(error)}`);
-    return undefined;
-  }
+  return savePickedRegime(picked.regimeId, uri);
 }
 
 /**
