@@ -61,6 +61,7 @@ const RULES: Record<string, { regimes: string[]; severity: string; kind: string 
   'waiver-expired': { regimes: ALL, severity: 'warning', kind: 'document' },
   'waiver-incomplete': { regimes: ALL, severity: 'warning', kind: 'document' },
   'waiver-unused': { regimes: ALL, severity: 'hint', kind: 'document' },
+  'disguised-text': { regimes: ALL, severity: 'warning', kind: 'document' },
 };
 
 describe('built-in profile', () => {

@@ -276,7 +276,7 @@ describe('parseProfile reports broken references where they are', () => {
   it('a document rule the analyzer does not know', () => {
     assert.deepEqual(problemsOf(broken('id: waiver-unused', 'id: waiver-lost')), [
       [
-        'Unknown document rule "waiver-lost"; the analyzer implements: declaration-mismatch, classification-undetermined, invalid-front-matter, waiver-expired, waiver-incomplete, waiver-unused.',
+        'Unknown document rule "waiver-lost"; the analyzer implements: declaration-mismatch, classification-undetermined, invalid-front-matter, waiver-expired, waiver-incomplete, waiver-unused, disguised-text.',
         30,
         9,
         30,

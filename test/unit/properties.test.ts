@@ -47,6 +47,12 @@ const PIECES = [
   '\u0000',
   '\u200b',
   'А',
+  ' AW\u200bS',
+  ' \u0410WS',
+  ' \uff21\uff37\uff33',
+  ' \u{1d400}\u{1d416}\u{1d412}',
+  '\u202e',
+  '\u0301',
 ];
 
 const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }));

@@ -10,6 +10,7 @@ import { emptyFacets, NO_FACETS } from './detectFacets';
 import { API_SURFACES, documentFacts, homeServes, NON_API_SURFACES } from './documentFacts';
 import type { FacetCache } from './facetCache';
 import { evaluateStatement, ruleContext } from './evaluateRules';
+import { findDisguisedNames } from './findDisguisedNames';
 import { findStatements } from './findStatements';
 import { parseFrontMatter } from './parseFrontMatter';
 import { readFrontMatter } from './readFrontMatter';
@@ -118,6 +119,8 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   if (undetermined && firstOffHome) {
     for (const statement of [firstOffHome, ...mixedOffHome]) add(checkClassification(statement, undetermined, context));
   }
+
+  findings.push(...findDisguisedNames(text, body.statements, vocabulary.known, rules.get('disguised-text')));
 
   const statements = [...fmStatements, ...body.statements];
   const waivers = findWaivers(text, body.comments, body.statements, new Set(rules.keys()));

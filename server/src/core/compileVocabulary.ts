@@ -8,7 +8,8 @@
 import type { Profile, SurfaceId, VerbClass, Vocabulary } from '../profile/profileTypes';
 import { expandPattern } from './expandPattern';
 import { inflectPhrase } from './inflectPhrase';
-import { hashFilter, normalizeWord, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
+import { foldWord } from './foldText';
+import { hashFilter, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
 
 /**
  * The vocabulary's plain phrase lists; each list's key is also the category
@@ -111,7 +112,7 @@ function phraseWords(phrase: string): string[] {
   return phrase
     .split(/[^\p{L}\p{N}'\u2019*]+/u)
     .filter((word) => word.length > 0)
-    .map(normalizeWord);
+    .map(foldWord);
 }
 
 function addPhrase(root: TrieNode, phrase: string, term: Term): void {

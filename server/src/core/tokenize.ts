@@ -7,6 +7,7 @@
  * array and its substrings for every word made the tokenizer the analyzer's
  * largest source of garbage (docs/performance.md).
  */
+import { foldWord, isInvisible } from './foldText';
 import type { Span } from './types';
 
 /**
@@ -148,12 +149,6 @@ function knownWord(text: string, start: number, end: number, known: KnownWords):
   return word;
 }
 
-export function normalizeWord(raw: string): string {
-  let word = raw.toLowerCase();
-  if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
-  if (word.endsWith("'s")) word = word.slice(0, -2);
-  return word;
-}
 
 const LETTER = /^\p{L}$/u;
 const NUMBER = /^\p{N}$/u;
@@ -308,12 +303,28 @@ function skippedEnd(text: string, index: number, end: number): number {
   return -1;
 }
 
-/** The end of the word at `index`: letters and digits, then any `'letters` (a contraction or possessive). */
+/** Where a run of invisible characters at `index` ends; `index` itself when there is none. */
+function invisibleEnd(text: string, index: number, end: number): number {
+  let j = index;
+  while (j < end && isInvisible(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * The end of the word at `index`: letters and digits, then any `'letters` (a
+ * contraction or possessive). Invisible characters between letters stay in
+ * the word, so that "AW\u200bS" is read as one word and not as "AW" and "S".
+ */
 function wordEnd(text: string, index: number, end: number): number {
   let j = index;
   while (j < end) {
     const found = classAt(text, j, end);
-    if ((found & (IS_LETTER | IS_NUMBER)) === 0) break;
+    if ((found & (IS_LETTER | IS_NUMBER)) === 0) {
+      const after = text.charCodeAt(j) > 0x7f ? invisibleEnd(text, j, end) : j;
+      if (after === j || after >= end || (classAt(text, after, end) & (IS_LETTER | IS_NUMBER)) === 0) break;
+      j = after;
+      continue;
+    }
     j += size(found);
   }
   for (;;) {
@@ -359,7 +370,7 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
         continue;
       }
       const raw = known ?? text.slice(i, stop);
-      const word = known !== undefined || isPlainLower(text, i, stop) ? raw : normalizeWord(raw);
+      const word = known !== undefined || isPlainLower(text, i, stop) ? raw : foldWord(raw);
       const boundary = CLAUSE_WORDS.has(word);
       into.push(boundary ? '' : word, i, stop, boundary, column, header);
       i = stop;

@@ -10,6 +10,7 @@ export const DOCUMENT_RULE_IDS = [
   'waiver-expired',
   'waiver-incomplete',
   'waiver-unused',
+  'disguised-text',
 ] as const;
 
 export type DocumentRuleId = (typeof DOCUMENT_RULE_IDS)[number];
