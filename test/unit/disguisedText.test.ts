@@ -27,10 +27,17 @@ describe('disguised names', () => {
     ['Greek Alpha', '\u0391WS'],
     ['fullwidth letters', '\uff21\uff37\uff33'],
     ['mathematical bold letters', '\u{1d400}\u{1d416}\u{1d412}'],
+    ['bold markers inside it', '**AW**S'],
+    ['strikethrough markers inside it', 'A~~W~~S'],
+    ['an HTML comment inside it', 'AW<!-- -->S'],
+    ['a decimal character reference', '&#65;WS'],
+    ['a hexadecimal character reference', 'A&#x57;S'],
+    ['a character reference at its end', 'AW&#83;'],
   ];
   for (const [what, cloud] of DISGUISES) {
     it(`reads AWS written with a ${what} as AWS, and reports the word`, () => {
-      assert.deepEqual(findings(cloud), [`api-exclusivity:The API is served from ${cloud} regions.`, `disguised-text:${cloud}`]);
+      // The word starts at its first letter: emphasis before it is not part of it.
+      assert.deepEqual(findings(cloud), [`api-exclusivity:The API is served from ${cloud} regions.`, `disguised-text:${cloud.replace(/^[*~]+/, '')}`]);
     });
   }
 
@@ -39,6 +46,10 @@ describe('disguised names', () => {
     const finding = run(text).findings.find((candidate) => candidate.rule === 'disguised-text')!;
     assert.equal(finding.message, 'Name written with hidden or look-alike characters: a word here is written with U+0410, U+200B and reads as "aws". Carveout checks it as "aws"; retype it in plain letters.');
     assert.deepEqual(located(text, [finding]), ['disguised-text@5:24-5:28']);
+  });
+
+  it('leaves emphasis around a whole name alone: it reads as written', () => {
+    assert.deepEqual(findings('**AWS**'), ['api-exclusivity:The API is served from **AWS** regions.']);
   });
 
   it('leaves plain words of other alphabets alone when they imitate no name of the vocabulary', () => {

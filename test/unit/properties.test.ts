@@ -53,6 +53,11 @@ const PIECES = [
   ' \u{1d400}\u{1d416}\u{1d412}',
   '\u202e',
   '\u0301',
+  ' **AW**S',
+  ' AW<!-- -->S',
+  ' &#65;WS',
+  '&#',
+  '*',
 ];
 
 const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }));

@@ -112,7 +112,7 @@ function phraseWords(phrase: string): string[] {
   return phrase
     .split(/[^\p{L}\p{N}'\u2019*]+/u)
     .filter((word) => word.length > 0)
-    .map(foldWord);
+    .map((word) => foldWord(word, false));
 }
 
 function addPhrase(root: TrieNode, phrase: string, term: Term): void {

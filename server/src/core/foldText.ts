@@ -4,9 +4,11 @@
  * fullwidth and mathematical letters, ligatures), characters that show
  * nothing are dropped (zero-width spaces and joiners, the word joiner, soft
  * hyphens, byte-order marks, bidirectional controls, variation selectors,
- * combining marks), and Cyrillic and Greek letters that look like Latin ones
- * are read as those. The word keeps its place in the text: only the string
- * it is matched by changes, so every range stays exact.
+ * combining marks), Cyrillic and Greek letters that look like Latin ones
+ * are read as those, and Markdown and HTML inside a word are read through:
+ * emphasis markers (`**AW**S`), comments (`AW<!-- -->S`) and numeric
+ * character references (`&#65;WS`). The word keeps its place in the text:
+ * only the string it is matched by changes, so every range stays exact.
  */
 
 /** Whether a UTF-16 unit shows nothing, or only marks the letter before it. */
@@ -36,9 +38,28 @@ const LOOKALIKES: Record<string, string> = {
 };
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
 
-/** The word as the vocabulary reads it: folded as above, lower case, apostrophe straightened, possessive dropped. */
-export function foldWord(raw: string): string {
+/** A numeric character reference: `&#65;` or `&#x41;`. */
+export const CHARACTER_REFERENCE = /^&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});/;
+
+/** The character a numeric reference stands for; undefined for none or an invalid one. */
+export function referencedCharacter(reference: string): string | undefined {
+  const hex = reference[2] === 'x' || reference[2] === 'X';
+  const code = Number.parseInt(reference.slice(hex ? 3 : 2, -1), hex ? 16 : 10);
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : undefined;
+}
+
+/** Markup the tokenizer keeps inside a word: emphasis markers, comments and character references. */
+const MARKUP = /[*~]+|<!--[\s\S]*?-->|&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});/g;
+
+/**
+ * The word as the vocabulary reads it: folded as above, lower case,
+ * apostrophe straightened, possessive dropped. Markup is read through only
+ * in the text (`markup`): in a profile phrase a trailing `*` means "any
+ * ending" and must stay.
+ */
+export function foldWord(raw: string, markup = true): string {
   let word = raw;
+  if (markup && /[*~<&]/.test(word)) word = word.replace(MARKUP, (found) => (found.startsWith('&') ? (referencedCharacter(found) ?? '') : ''));
   // Plain ASCII needs none of the folding, and most words are plain ASCII.
   if (/[^\x00-\x7f]/.test(word)) {
     word = word.normalize('NFKC');
@@ -53,11 +74,15 @@ export function foldWord(raw: string): string {
 }
 
 /**
- * The characters of `raw` that make it read differently from how it looks:
- * invisible ones, look-alikes and compatibility forms, as `U+XXXX` each once.
+ * What makes `raw` read differently from how it looks: invisible characters,
+ * look-alikes and compatibility forms, as `U+XXXX` each once, and markup
+ * inside the word.
  */
 export function disguisingCharacters(raw: string): string[] {
   const found: string[] = [];
+  if (/[*~]/.test(raw)) found.push('emphasis markers');
+  if (raw.includes('<!--')) found.push('an HTML comment');
+  if (/&#/.test(raw)) found.push('a character reference');
   for (const character of raw) {
     const code = character.codePointAt(0)!;
     if (code < 0x80) continue;

@@ -7,7 +7,7 @@
  * array and its substrings for every word made the tokenizer the analyzer's
  * largest source of garbage (docs/performance.md).
  */
-import { foldWord, isInvisible } from './foldText';
+import { CHARACTER_REFERENCE, foldWord, isInvisible, referencedCharacter } from './foldText';
 import type { Span } from './types';
 
 /**
@@ -136,7 +136,8 @@ function knownWord(text: string, start: number, end: number, known: KnownWords):
   let prefix = false;
   for (let index = start; index < stop; index++) {
     const code = normalCode(text.charCodeAt(index));
-    if (code < 0) return undefined;
+    // Outside ASCII, or markup inside the word (`*`, `~`, `<`, `&`): the word is read as a folded string.
+    if (code < 0 || code === 42 || code === 126 || code === 60 || code === 38) return undefined;
     hash = hashStep(hash, code);
     if (!prefix && known.prefixLengths[index - start + 1] === 1 && inFilter(known.prefixFilter, hash) && known.prefixes.has(hash)) prefix = true;
   }
@@ -310,18 +311,56 @@ function invisibleEnd(text: string, index: number, end: number): number {
   return j;
 }
 
+/** The end of a numeric character reference at `index` that stands for a letter or digit; -1 for none. */
+function letterReferenceEnd(text: string, index: number, end: number): number {
+  if (text.charCodeAt(index) !== 38 || text.charCodeAt(index + 1) !== 35) return -1;
+  const reference = CHARACTER_REFERENCE.exec(text.slice(index, Math.min(end, index + 12)));
+  const character = reference && referencedCharacter(reference[0]);
+  return character && (classify(character) & (IS_LETTER | IS_NUMBER)) !== 0 ? index + reference[0].length : -1;
+}
+
+/**
+ * Where markup that shows nothing inside a word ends: emphasis markers
+ * (`**AW**S`), an HTML comment (`AW<!-- -->S`) or invisible characters;
+ * `index` itself when there is none.
+ */
+function joinEnd(text: string, index: number, end: number): number {
+  const c = text.charCodeAt(index);
+  if (c === 42 || c === 126) {
+    let j = index;
+    while (j < end && (text.charCodeAt(j) === 42 || text.charCodeAt(j) === 126)) j++;
+    return j;
+  }
+  if (c === 60 && startsWithAt(text, '<!--', index, end)) {
+    const close = text.indexOf('-->', index + 4);
+    return close >= 0 && close + 3 <= end ? close + 3 : index;
+  }
+  return c > 0x7f ? invisibleEnd(text, index, end) : index;
+}
+
+/** Whether a word may go on at `index`: a letter, a digit, or a reference to one. */
+function continuesWord(text: string, index: number, end: number): boolean {
+  return index < end && ((classAt(text, index, end) & (IS_LETTER | IS_NUMBER)) !== 0 || letterReferenceEnd(text, index, end) >= 0);
+}
+
 /**
  * The end of the word at `index`: letters and digits, then any `'letters` (a
- * contraction or possessive). Invisible characters between letters stay in
- * the word, so that "AW\u200bS" is read as one word and not as "AW" and "S".
+ * contraction or possessive). What shows nothing between letters stays in
+ * the word, and a reference to a letter is one, so that "AW\u200bS",
+ * "**AW**S", "AW<!-- -->S" and "&#65;WS" are each read as one word.
  */
 function wordEnd(text: string, index: number, end: number): number {
   let j = index;
   while (j < end) {
     const found = classAt(text, j, end);
     if ((found & (IS_LETTER | IS_NUMBER)) === 0) {
-      const after = text.charCodeAt(j) > 0x7f ? invisibleEnd(text, j, end) : j;
-      if (after === j || after >= end || (classAt(text, after, end) & (IS_LETTER | IS_NUMBER)) === 0) break;
+      const reference = letterReferenceEnd(text, j, end);
+      if (reference >= 0) {
+        j = reference;
+        continue;
+      }
+      const after = joinEnd(text, j, end);
+      if (after === j || j === index || !continuesWord(text, after, end)) break;
       j = after;
       continue;
     }
@@ -361,7 +400,7 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
     }
     const c = text.charCodeAt(i);
     const found = classAt(text, i, end);
-    if ((found & (IS_LETTER | IS_NUMBER)) !== 0) {
+    if ((found & (IS_LETTER | IS_NUMBER)) !== 0 || (c === 38 && letterReferenceEnd(text, i, end) >= 0)) {
       const stop = wordEnd(text, i, end);
       const known = into.known ? knownWord(text, i, stop, into.known) : undefined;
       if (known === false) {
