@@ -10,7 +10,10 @@ import { showRegimeComparison } from './commands/showRegimeComparison';
 import { describeError } from './describeError';
 import { suggestFrontMatterKeys } from './frontMatterSuggest';
 import { RESTARTING_SETTINGS } from './startClient';
+import type MarkdownIt from 'markdown-it';
 import { ExposureView } from './exposure/exposureView';
+import { markFlaggedStatements } from './preview/markFlaggedStatements';
+import { previewFindings } from './preview/previewFindings';
 import { StatusBar, type StatusSnapshot } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests use it to wait for the server and inspect the client. */
@@ -23,6 +26,8 @@ export interface CarveoutApi {
   status(): StatusSnapshot;
   /** The Exposure view's tree as indented labels, after a refresh. */
   exposure(): Promise<string[]>;
+  /** Called by the built-in Markdown preview (`markdown.markdownItPlugins`): marks the flagged statements of a spec. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let host: ClientHost | undefined;
@@ -70,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): CarveoutApi {
     },
     status: () => statusBar?.snapshot() ?? { visible: false, text: '', tooltip: '' },
     exposure: () => exposure?.snapshot() ?? Promise.resolve([]),
+    extendMarkdownIt: (md) => markFlaggedStatements(md, previewFindings),
   };
 }
 

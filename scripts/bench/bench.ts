@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lint } from 'markdownlint/sync';
 import type { CodeAction } from 'vscode-languageserver/node';
 import { LspSession } from '../../test/lsp/lspSession';
@@ -197,6 +198,40 @@ async function serverFigures(large: string, dense: string, ordinary: string[]): 
   }
 }
 
+/**
+ * The Exposure view's request over a workspace of specs: the first walk
+ * analyses every spec, and after an edit of one open spec only that one is
+ * analysed again.
+ */
+async function workspaceFigures(specs: string[]): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'carveout-bench-'));
+  const session = await LspSession.start({ folders: [directory], settings: { debounceMs: 0 }, timeoutMs: 120_000 });
+  try {
+    specs.forEach((text, index) => {
+      const folder = join(directory, `team-${index % 20}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, `spec-${index}.pspec.md`), text);
+    });
+    const request = () => session.request('carveout/workspaceFindings', {}, 120_000);
+    const firstStart = performance.now();
+    await request();
+    report({ name: `Exposure view, first listing of ${specs.length} specs (LSP)`, median: performance.now() - firstStart, unit: 'ms', target: '≤ 2000 ms', ok: performance.now() - firstStart <= 2000 });
+    const uri = await session.open(specs[0], { uri: pathToFileURL(join(directory, 'team-0', 'spec-0.pspec.md')).href });
+    await request();
+    const middleLine = Math.floor(specs[0].split('\n').length / 2);
+    const updates = stats(
+      await timeAsync(quick ? 5 : 21, async (round) => {
+        await session.change(uri, [{ range: { start: { line: middleLine, character: 0 }, end: { line: middleLine, character: 0 } }, text: round % 2 === 0 ? 'x' : 'y' }]);
+        await request();
+      }, 2),
+    );
+    report({ name: `Exposure view, update after an edit, ${specs.length} specs (LSP)`, ...updates, unit: 'ms', target: 'median ≤ 50 ms', ok: updates.median <= 50 });
+  } finally {
+    await session.dispose();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 function cliFigures(specs: string[]): void {
   const directory = mkdtempSync(join(tmpdir(), 'carveout-bench-'));
   try {
@@ -301,7 +336,9 @@ async function main(): Promise<void> {
     dense,
     Array.from({ length: 200 }, (_, index) => generateSpec({ lines: 120, seed: 100 + index })),
   );
-  cliFigures(Array.from({ length: quick ? 200 : 1000 }, (_, index) => generateSpec({ lines: 150, seed: 1000 + index })));
+  const workspace = Array.from({ length: quick ? 200 : 1000 }, (_, index) => generateSpec({ lines: 150, seed: 1000 + index }));
+  await workspaceFigures(workspace);
+  cliFigures(workspace);
   vsixFigure();
   activationFigures();
   if (markdownFile) writeMarkdown(markdownFile);

@@ -30,6 +30,8 @@ function expectedRuntimeDiagnostic(): Diagnostic {
     source: 'carveout',
     message: coreMessage(RUNTIME_SPEC, 'api-exclusivity'),
     codeDescription: { href: `${pathToFileURL(RULES_DOC).href}#api-exclusivity` },
+    // The clauses in force under the 2026-02 regime of the spec's launch date, for the Markdown preview.
+    data: { clauses: ['MSFT-OAI-2026-02-STATELESS', 'MSFT-OAI-2026-02-NO-CHANGE', 'MSFT-OAI-2025-10-API-EXCL', 'MSFT-OAI-2025-10-3P-API', 'MSFT-OAI-2025-01-API-EXCL'] },
   };
 }
 

@@ -56,6 +56,7 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
       vscode.workspace.onDidChangeTextDocument(later),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('carveout') && later()),
       host.onDidChange(later),
+      this.view.onDidChangeVisibility((event) => event.visible && void this.refresh()),
       vscode.commands.registerCommand('carveout.exposure.refresh', () => this.refresh()),
       vscode.commands.registerCommand('carveout.exposure.filter', () => this.chooseFilter()),
       vscode.commands.registerCommand('carveout.exposure.clearFilter', () => this.setFilter({}, '')),
@@ -106,7 +107,9 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
+  /** Edits and file changes refresh the view only while it is shown; showing it refreshes it. */
   private scheduleRefresh(): void {
+    if (!this.view.visible) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }

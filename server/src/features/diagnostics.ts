@@ -1,8 +1,9 @@
 /**
  * Maps a spec's findings to LSP diagnostics: the statement's range, the rule
  * id as code, and as related information only the places a reviewer jumps
- * to. Code actions find the finding again by rule and range, so nothing
- * rides in `data`. Waived findings are not problems any more and are
+ * to. `data` carries the clauses the finding cites that are in force, which
+ * the Markdown preview shows; code actions find the finding again by rule
+ * and range. Waived findings are not problems any more and are
  * left out; problems with waivers are kept.
  */
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,8 @@ import type { Finding, Span } from '../core/types';
 import type { ProfileProblem } from '../profile/problems';
 import type { Severity } from '../profile/profileTypes';
 import { ruleAnchor } from '../report/rulesDoc';
+import type { FindingData } from '../shared/protocol';
+import { citedClauses } from './hover';
 import type { SpecModel } from '../specModel';
 import type { SpecState } from '../documentStore/specModels';
 import type { SettingsNotice } from '../workspaceSettings/documentSettings';
@@ -89,6 +92,8 @@ function findingDiagnostic(model: SpecModel, finding: Finding, docs: RuleDocs | 
   if (docs && model.profile.id === docs.profileId && docs.rules.has(finding.rule)) {
     diagnostic.codeDescription = { href: `${docs.uri}#${ruleAnchor(finding.rule)}` };
   }
+  const clauses = citedClauses(finding.clauses, model.analysis.regime.id, model.profile).map((clause) => clause.id);
+  if (clauses.length > 0) diagnostic.data = { clauses } satisfies FindingData;
   const related = relatedInformation(model, finding);
   if (related.length > 0) diagnostic.relatedInformation = related;
   // An unused waiver is dead text; editors fade it out.

@@ -128,6 +128,11 @@ export namespace WorkspaceFindingsRequest {
   }
 }
 
+/** What a finding's diagnostic carries in `data`: the clauses it cites that are in force. */
+export interface FindingData {
+  clauses: string[];
+}
+
 /** Client command ids the server refers to (code lens). */
 export const Commands = {
   showRegimeComparison: 'carveout.showRegimeComparison',

@@ -288,7 +288,7 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
   });
 
   // Last: the preview takes the keyboard focus into its webview.
-  it('Ctrl+Shift+V opens the Markdown preview of a spec', async () => {
+  it('Ctrl+Shift+V opens the Markdown preview of a spec, with its flagged statements marked and their rule and clauses in a tooltip', async () => {
     const w = wb();
     await w.page.locator(`.tab[data-resource-name="${SAMPLE}"]`).first().click();
     await w.waitForEditor(SAMPLE);
@@ -296,6 +296,16 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     await w.press('Control+Shift+V');
     // The preview is a webview of the built-in Markdown extension, whichever tab it opens in.
     await w.waitFor(() => w.page.frames().some((frame) => frame.url().includes('extensionId=vscode.markdown-language-features')), 'the Markdown preview');
+    // The preview's content is a frame inside the webview's frame; the marks are found wherever it is.
+    const marks = await w.waitFor(async () => {
+      for (const frame of w.page.frames()) {
+        const found = await frame.evaluate(() => [...document.querySelectorAll('.carveout-flagged')].map((e) => ({ tag: e.tagName, cls: e.className, title: e.getAttribute('title') }))).catch(() => []);
+        if (found.length > 0) return found;
+      }
+      return null;
+    }, 'marked statements in the preview');
+    w.log('preview marks:', JSON.stringify(marks));
+    assert.ok(marks.some((mark) => mark.tag === 'TR' && /carveout-error/.test(mark.cls) && /^api-exclusivity: .*\[MSFT-OAI-2025-10-API-EXCL/.test(mark.title)), JSON.stringify(marks));
   });
 
   it('the extension page shows the README, starting with what a user does', async () => {
