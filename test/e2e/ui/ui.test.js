@@ -306,6 +306,22 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     }, 'marked statements in the preview');
     w.log('preview marks:', JSON.stringify(marks));
     assert.ok(marks.some((mark) => mark.tag === 'TR' && /carveout-error/.test(mark.cls) && /^api-exclusivity: .*\[MSFT-OAI-2025-10-API-EXCL/.test(mark.title)), JSON.stringify(marks));
+    await editorScreenshot(w, 'preview');
+  });
+
+  it('the Exposure view, in its own activity-bar container, lists the findings of every spec by regime and clause', async () => {
+    const w = wb();
+    await w.page.locator('.activitybar .action-item a[aria-label^="Carveout"]').first().click();
+    const rows = w.page.locator('.part.sidebar .monaco-list-row');
+    const texts = async () => (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await w.waitFor(async () => (await texts()).some((t) => t.startsWith('Regime 2025-10')), 'the regimes in the Exposure view');
+    // Open the API clause of the 2025-10 terms, whose findings include api-on-bedrock's table rows.
+    await rows.filter({ hasText: 'MSFT-OAI-2025-10-API-EXCL' }).first().click();
+    await w.waitFor(async () => (await texts()).some((t) => t.includes('api-on-bedrock.pspec.md:26')), 'the findings under the clause');
+    const shown = await texts();
+    w.log('exposure rows:', JSON.stringify(shown));
+    assert.ok(shown.some((t) => t.includes('waiver-approved') || t.startsWith('Regime 2026-02')), JSON.stringify(shown));
+    await editorScreenshot(w, 'exposure-view', w.page.locator('.part.sidebar'));
   });
 
   it('the extension page shows the README, starting with what a user does', async () => {
