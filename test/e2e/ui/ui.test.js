@@ -306,6 +306,11 @@ describe('Carveout in the VS Code workbench (packaged extension)', function () {
     }, 'marked statements in the preview');
     w.log('preview marks:', JSON.stringify(marks));
     assert.ok(marks.some((mark) => mark.tag === 'TR' && /carveout-error/.test(mark.cls) && /^api-exclusivity: .*\[MSFT-OAI-2025-10-API-EXCL/.test(mark.title)), JSON.stringify(marks));
+    // The picture shows the marked rows, further down than the preview opens.
+    for (const frame of w.page.frames()) {
+      await frame.evaluate(() => document.querySelector('.carveout-flagged')?.scrollIntoView({ block: 'center' })).catch(() => undefined);
+    }
+    await w.page.waitForTimeout(300);
     await editorScreenshot(w, 'preview');
   });
 
