@@ -381,7 +381,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const workspaceCache: WorkspaceCache = new Map();
   connection.onRequest(WorkspaceFindingsRequest.method, (_params: WorkspaceFindingsRequest.Params, token) =>
-    runSafe<WorkspaceFindingsRequest.Result>(log, WorkspaceFindingsRequest.method, token, { today: today(), specCount: 0, findings: [], skipped: [] }, () =>
+    runSafe<WorkspaceFindingsRequest.Result>(log, WorkspaceFindingsRequest.method, token, { today: today(), specCount: 0, findings: [], skipped: [], regimes: {}, clauses: {} }, () =>
       workspaceFindings({ folders: folders.list(), openDocuments: documents.all(), settingsOf, today: today(), cache: workspaceCache, generation: specs.generation }, token),
     ),
   );

@@ -141,7 +141,7 @@ describe('carveout/workspaceFindings', () => {
     return withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
       const result = await session.request<WorkspaceFindingsRequest.Result>('carveout/workspaceFindings', {});
       assert.equal(result.specCount, 3);
-      const brief = result.findings.map((finding) => [finding.path, finding.range.start.line, finding.rule, finding.severity, finding.regime.id, finding.waiver?.status ?? null]);
+      const brief = result.findings.map((finding) => [finding.path, finding.range.start.line, finding.rule, finding.severity, finding.regime, finding.waiver?.status ?? null]);
       assert.deepEqual(brief, [
         ['specs/runtime.pspec.md', 10, 'api-exclusivity', 'error', '2026-02', null],
         ['specs/waivers.pspec.md', 6, 'api-exclusivity', 'error', '2026-02', 'active'],
@@ -150,7 +150,9 @@ describe('carveout/workspaceFindings', () => {
         ['specs/waivers.pspec.md', 9, 'waiver-unused', 'hint', '2026-02', null],
       ]);
       assert.deepEqual(result.findings[1].waiver, { approver: 'Dana Lee', approvedOn: '2026-03-02', expires: '2099-09-30', reference: 'LEGAL-1412', status: 'active' });
-      assert.ok(result.findings[0].clauses.some((clause) => clause.id === 'MSFT-OAI-2026-02-STATELESS'));
+      assert.ok(result.findings[0].clauses.includes('MSFT-OAI-2026-02-STATELESS'));
+      assert.equal(result.clauses['MSFT-OAI-2026-02-STATELESS'], 'Stateless API calls to OpenAI models, including from third-party collaborations such as Amazon, are hosted on Azure');
+      assert.equal(result.regimes['2026-02'], 'Stateless APIs stay on Azure');
       assert.equal(result.findings[0].uri, fileUri(join(root, 'specs/runtime.pspec.md')));
     });
   });

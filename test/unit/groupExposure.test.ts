@@ -1,7 +1,7 @@
 /** The Exposure view's grouping: regime, then clause, then finding; waived findings under their waiver; filters. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { groupExposure, type ExposureNode } from '../../client/src/exposure/groupExposure';
+import { groupExposure, type ExposureNode, type Titles } from '../../client/src/exposure/groupExposure';
 import type { WorkspaceFinding } from '../../server/src/shared/protocol';
 
 function finding(path: string, line: number, rule: string, severity: WorkspaceFinding['severity'], regime: string, clauses: string[], waiver?: WorkspaceFinding['waiver']): WorkspaceFinding {
@@ -13,8 +13,8 @@ function finding(path: string, line: number, rule: string, severity: WorkspaceFi
     ruleTitle: rule,
     severity,
     message: `${rule} on line ${line + 1}`,
-    regime: { id: regime, title: `Terms ${regime}` },
-    clauses: clauses.map((id) => ({ id, title: `Clause ${id}` })),
+    regime,
+    clauses,
     ...(waiver ? { waiver } : {}),
   };
 }
@@ -22,6 +22,11 @@ function finding(path: string, line: number, rule: string, severity: WorkspaceFi
 function outline(nodes: readonly ExposureNode[], depth = 0): string[] {
   return nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.label} — ${node.description}`, ...(node.kind === 'finding' ? [] : outline(node.children, depth + 1))]);
 }
+
+const TITLES: Titles = {
+  regimes: { '2025-10': 'Terms 2025-10', '2026-04': 'Terms 2026-04' },
+  clauses: { 'C-API': 'Clause C-API', 'C-3P': 'Clause C-3P', 'C-FIRST': 'Clause C-FIRST' },
+};
 
 const FINDINGS = [
   finding('a.pspec.md', 9, 'api-exclusivity', 'error', '2025-10', ['C-API', 'C-3P']),
@@ -33,7 +38,7 @@ const FINDINGS = [
 
 describe('groupExposure', () => {
   it('groups by regime (latest first), then clause, with document checks and waivers last; a finding stands under each clause it cites', () => {
-    assert.deepEqual(outline(groupExposure(FINDINGS)), [
+    assert.deepEqual(outline(groupExposure(FINDINGS, TITLES)), [
       'Regime 2026-04 — Terms 2026-04 · 1 finding',
       '  C-FIRST — Clause C-FIRST · 1 finding',
       '    azure-first on line 4 — c.pspec.md:4',
@@ -51,19 +56,19 @@ describe('groupExposure', () => {
   });
 
   it('keeps a finding whose waiver expired with the open ones, and marks a waiver node with its status', () => {
-    const regime = groupExposure(FINDINGS)[1];
+    const regime = groupExposure(FINDINGS, TITLES)[1];
     assert.ok(regime.kind === 'regime');
     const waivers = regime.children.filter((node) => node.kind === 'waiver');
     assert.deepEqual(waivers.map((node) => node.kind === 'waiver' && node.status), ['expiring']);
   });
 
   it('filters by rule, by least severity and by the specs changed since a branch', () => {
-    assert.deepEqual(outline(groupExposure(FINDINGS, { rules: ['azure-first'] })), [
+    assert.deepEqual(outline(groupExposure(FINDINGS, TITLES, { rules: ['azure-first'] })), [
       'Regime 2026-04 — Terms 2026-04 · 1 finding',
       '  C-FIRST — Clause C-FIRST · 1 finding',
       '    azure-first on line 4 — c.pspec.md:4',
     ]);
-    assert.equal(groupExposure(FINDINGS, { minSeverity: 'error' }).flatMap((regime) => outline([regime])).filter((line) => line.includes('warning') || line.includes('declaration')).length, 0);
-    assert.deepEqual(groupExposure(FINDINGS, { paths: ['b.pspec.md'] }).map((node) => node.description), ['Terms 2025-10 · 2 findings']);
+    assert.equal(groupExposure(FINDINGS, TITLES, { minSeverity: 'error' }).flatMap((regime) => outline([regime])).filter((line) => line.includes('warning') || line.includes('declaration')).length, 0);
+    assert.deepEqual(groupExposure(FINDINGS, TITLES, { paths: ['b.pspec.md'] }).map((node) => node.description), ['Terms 2025-10 · 2 findings']);
   });
 });

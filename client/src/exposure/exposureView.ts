@@ -9,7 +9,7 @@ import type { ClientHost } from '../clientHost';
 import { describeError } from '../describeError';
 import { requestWorkspaceFindings } from '../requests';
 import { SPEC_PATTERN } from '../specDocuments';
-import { groupExposure, type ExposureFilter, type ExposureNode, type Severity } from './groupExposure';
+import { groupExposure, type ExposureFilter, type ExposureNode, type Severity, type Titles } from './groupExposure';
 import { changedSince } from './changedSince';
 import type { WorkspaceFinding } from '../../../server/src/shared/protocol';
 
@@ -36,6 +36,7 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private findings: WorkspaceFinding[] = [];
+  private titles: Titles = { regimes: {}, clauses: {} };
   private filter: ExposureFilter = {};
   private filterNote = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,7 +74,7 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
         if (node.kind !== 'finding') walk(node.children, depth + 1);
       }
     };
-    walk(groupExposure(this.findings, this.filter), 0);
+    walk(groupExposure(this.findings, this.titles, this.filter), 0);
     return lines;
   }
 
@@ -99,7 +100,7 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
   getChildren(node?: ExposureNode): ExposureNode[] | Promise<ExposureNode[]> {
     if (node) return node.kind === 'finding' ? [] : node.children;
     // The first look at the view loads it; later ones follow edits.
-    return this.loaded.then(() => groupExposure(this.findings, this.filter));
+    return this.loaded.then(() => groupExposure(this.findings, this.titles, this.filter));
   }
 
   dispose(): void {
@@ -128,6 +129,7 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
     try {
       const result = await requestWorkspaceFindings(client);
       this.findings = result.findings;
+      this.titles = { regimes: result.regimes, clauses: result.clauses };
       const skipped = result.skipped.length > 0 ? ` ${result.skipped.length} not checked (see the exposure report).` : '';
       this.view.message = `${result.findings.length} findings in ${result.specCount} specs.${skipped}${this.filterNote}`;
       this.changed.fire();

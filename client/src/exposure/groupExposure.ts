@@ -5,7 +5,10 @@
  * and waiver checks) sit under "Document checks". Plain data, so it is
  * tested without VS Code.
  */
-import type { WaiverInfo, WorkspaceFinding } from '../../../server/src/shared/protocol';
+import type { WaiverInfo, WorkspaceFinding, WorkspaceFindingsRequest } from '../../../server/src/shared/protocol';
+
+/** The titles the findings refer to by id. */
+export type Titles = Pick<WorkspaceFindingsRequest.Result, 'regimes' | 'clauses'>;
 
 export type Severity = WorkspaceFinding['severity'];
 
@@ -52,7 +55,7 @@ function waiverLabel(waiver: WaiverInfo): string {
   return `Waived by ${waiver.approver ?? 'nobody named'}${waiver.expires ? ` until ${waiver.expires}` : ''}`;
 }
 
-function regimeChildren(findings: readonly WorkspaceFinding[]): ExposureNode[] {
+function regimeChildren(findings: readonly WorkspaceFinding[], titles: Titles): ExposureNode[] {
   const clauses = new Map<string, { title: string; findings: WorkspaceFinding[] }>();
   const checks: WorkspaceFinding[] = [];
   const waivers = new Map<string, { waiver: WaiverInfo; findings: WorkspaceFinding[] }>();
@@ -67,9 +70,9 @@ function regimeChildren(findings: readonly WorkspaceFinding[]): ExposureNode[] {
     }
     if (finding.clauses.length === 0) checks.push(finding);
     for (const clause of finding.clauses) {
-      const entry = clauses.get(clause.id) ?? { title: clause.title, findings: [] };
+      const entry = clauses.get(clause) ?? { title: titles.clauses[clause] ?? clause, findings: [] };
       entry.findings.push(finding);
-      clauses.set(clause.id, entry);
+      clauses.set(clause, entry);
     }
   }
   const nodes: ExposureNode[] = [...clauses.entries()]
@@ -87,15 +90,15 @@ export function isSilenced(waiver: WaiverInfo): boolean {
   return waiver.status === 'active' || waiver.status === 'expiring';
 }
 
-export function groupExposure(findings: readonly WorkspaceFinding[], filter: ExposureFilter = {}): ExposureNode[] {
+export function groupExposure(findings: readonly WorkspaceFinding[], titles: Titles, filter: ExposureFilter = {}): ExposureNode[] {
   const regimes = new Map<string, { title: string; findings: WorkspaceFinding[] }>();
   for (const finding of applyFilter(findings, filter)) {
-    const entry = regimes.get(finding.regime.id) ?? { title: finding.regime.title, findings: [] };
+    const entry = regimes.get(finding.regime) ?? { title: titles.regimes[finding.regime] ?? finding.regime, findings: [] };
     entry.findings.push(finding);
-    regimes.set(finding.regime.id, entry);
+    regimes.set(finding.regime, entry);
   }
   // The latest regime first: it is the one new work is judged under.
   return [...regimes.entries()]
     .sort(([a], [b]) => b.localeCompare(a))
-    .map(([id, entry]) => ({ kind: 'regime', label: `Regime ${id}`, description: `${entry.title} · ${count(entry.findings.length, 'finding', 'findings')}`, children: regimeChildren(entry.findings) }));
+    .map(([id, entry]) => ({ kind: 'regime', label: `Regime ${id}`, description: `${entry.title} · ${count(entry.findings.length, 'finding', 'findings')}`, children: regimeChildren(entry.findings, titles) }));
 }

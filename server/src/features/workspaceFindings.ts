@@ -37,7 +37,6 @@ function lapsedWaiver(spec: AnalyzedSpec, finding: Finding): Waiver | undefined 
 
 function findingsOf(spec: AnalyzedSpec, today: string): WorkspaceFinding[] {
   const { analysis, profile } = spec;
-  const regime = profile.regimes.find((candidate) => candidate.id === analysis.regime.id);
   return analysis.findings.map((finding) => {
     const rule = profile.rules.find((candidate) => candidate.id === finding.rule);
     const item: WorkspaceFinding = {
@@ -48,8 +47,8 @@ function findingsOf(spec: AnalyzedSpec, today: string): WorkspaceFinding[] {
       ruleTitle: rule?.title ?? finding.rule,
       severity: finding.severity,
       message: finding.message,
-      regime: { id: analysis.regime.id, title: regime?.title ?? analysis.regime.id },
-      clauses: citedClauses(finding.clauses, analysis.regime.id, profile).map((clause) => ({ id: clause.id, title: clause.title })),
+      regime: analysis.regime.id,
+      clauses: citedClauses(finding.clauses, analysis.regime.id, profile).map((clause) => clause.id),
     };
     const waiver = finding.waivedBy ?? lapsedWaiver(spec, finding);
     if (waiver) item.waiver = waiverInfo(waiver, finding.waivedBy !== undefined, today);
@@ -57,13 +56,37 @@ function findingsOf(spec: AnalyzedSpec, today: string): WorkspaceFinding[] {
   });
 }
 
+/** The findings of a spec the walk kept from the last time are listed as they were then. */
+const listed = new WeakMap<AnalyzedSpec, WorkspaceFinding[]>();
+
+function listedFindings(spec: AnalyzedSpec, today: string): WorkspaceFinding[] {
+  let found = listed.get(spec);
+  if (!found) {
+    found = findingsOf(spec, today);
+    listed.set(spec, found);
+  }
+  return found;
+}
+
+/** The titles of the regimes and clauses of the profiles in use, each once. */
+function titles(specs: readonly AnalyzedSpec[]): Pick<WorkspaceFindingsRequest.Result, 'regimes' | 'clauses'> {
+  const regimes: Record<string, string> = {};
+  const clauses: Record<string, string> = {};
+  for (const profile of new Set(specs.map((spec) => spec.profile))) {
+    for (const regime of profile.regimes) regimes[regime.id] ??= regime.title;
+    for (const clause of profile.clauses) clauses[clause.id] ??= clause.title;
+  }
+  return { regimes, clauses };
+}
+
 export async function workspaceFindings(sources: WorkspaceSources, token?: CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
   const workspace = await analyzeWorkspace(sources, token);
-  if (!workspace) return { today: sources.today, specCount: 0, findings: [], skipped: [] };
+  if (!workspace) return { today: sources.today, specCount: 0, findings: [], skipped: [], regimes: {}, clauses: {} };
   return {
     today: sources.today,
     specCount: workspace.specs.length,
-    findings: workspace.specs.flatMap((spec) => findingsOf(spec, sources.today)),
+    findings: workspace.specs.flatMap((spec) => listedFindings(spec, sources.today)),
     skipped: workspace.skipped,
+    ...titles(workspace.specs),
   };
 }

@@ -103,9 +103,10 @@ export interface WorkspaceFinding {
   ruleTitle: string;
   severity: 'error' | 'warning' | 'information' | 'hint';
   message: string;
-  regime: { id: string; title: string };
-  /** The clauses cited that were in force under the spec's regime. */
-  clauses: { id: string; title: string }[];
+  /** The spec's regime id; the result's `regimes` gives its title. */
+  regime: string;
+  /** The ids of the clauses cited that were in force under the spec's regime; the result's `clauses` gives their titles. */
+  clauses: string[];
   /** The waiver that silences the finding, or the one before its statement that does not (expired or incomplete). */
   waiver?: WaiverInfo;
 }
@@ -123,6 +124,9 @@ export namespace WorkspaceFindingsRequest {
     today: string;
     specCount: number;
     findings: WorkspaceFinding[];
+    /** Titles of the regimes and clauses the findings name, each once: a workspace has thousands of findings and few clauses. */
+    regimes: Record<string, string>;
+    clauses: Record<string, string>;
     /** Specs found but not analysed, with the reason. */
     skipped: { path: string; reason: string }[];
   }
