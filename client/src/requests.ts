@@ -19,7 +19,7 @@ export function requestExposureReport(client: LanguageClient, today: string, tok
   return client.sendRequest<ExposureReportRequest.Result>(ExposureReportRequest.method, params, token);
 }
 
-export function requestWorkspaceFindings(client: LanguageClient, token?: vscode.CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
-  const params: WorkspaceFindingsRequest.Params = {};
+export function requestWorkspaceFindings(client: LanguageClient, known: Record<string, string>, token?: vscode.CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
+  const params: WorkspaceFindingsRequest.Params = { known };
   return client.sendRequest<WorkspaceFindingsRequest.Result>(WorkspaceFindingsRequest.method, params, token);
 }

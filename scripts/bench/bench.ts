@@ -212,7 +212,11 @@ async function workspaceFigures(specs: string[]): Promise<void> {
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, `spec-${index}.pspec.md`), text);
     });
-    const request = () => session.request('carveout/workspaceFindings', {}, 120_000);
+    // As the Exposure view does: each listing sends back the result ids of the one before.
+    let known: Record<string, string> = {};
+    const request = async () => {
+      known = (await session.request<{ resultIds: Record<string, string> }>('carveout/workspaceFindings', { known }, 120_000)).resultIds;
+    };
     const firstStart = performance.now();
     await request();
     report({ name: `Exposure view, first listing of ${specs.length} specs (LSP)`, median: performance.now() - firstStart, unit: 'ms', target: '≤ 2000 ms', ok: performance.now() - firstStart <= 2000 });

@@ -32,7 +32,7 @@ import { regimeInfos, summarizeSpec } from './features/documentSummary';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import type { WorkspaceCache } from './features/analyzeWorkspace';
 import { buildWorkspaceReport } from './features/exposureReportRequest';
-import { workspaceFindings } from './features/workspaceFindings';
+import { emptyListing, workspaceFindings } from './features/workspaceFindings';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
 import { profileFileDiagnostics } from './features/profileDiagnostics';
@@ -380,9 +380,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   const workspaceCache: WorkspaceCache = new Map();
-  connection.onRequest(WorkspaceFindingsRequest.method, (_params: WorkspaceFindingsRequest.Params, token) =>
-    runSafe<WorkspaceFindingsRequest.Result>(log, WorkspaceFindingsRequest.method, token, { today: today(), specCount: 0, findings: [], skipped: [], regimes: {}, clauses: {} }, () =>
-      workspaceFindings({ folders: folders.list(), openDocuments: documents.all(), settingsOf, today: today(), cache: workspaceCache, generation: specs.generation }, token),
+  connection.onRequest(WorkspaceFindingsRequest.method, (params: WorkspaceFindingsRequest.Params | undefined, token) =>
+    runSafe<WorkspaceFindingsRequest.Result>(log, WorkspaceFindingsRequest.method, token, emptyListing(today()), () =>
+      workspaceFindings(
+        { folders: folders.list(), openDocuments: documents.all(), settingsOf, today: today(), cache: workspaceCache, generation: specs.generation },
+        params?.known,
+        token,
+      ),
     ),
   );
 

@@ -157,6 +157,26 @@ describe('carveout/workspaceFindings', () => {
     });
   });
 
+  it('sends again only the findings of specs that changed since the listing the client holds', () => {
+    const root = makeWorkspace({ 'a.pspec.md': RUNTIME_SPEC, 'b.pspec.md': GCP_SPEC });
+    workspaces.push(root);
+    return withSession({ folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+      const list = (known: Record<string, string>) => session.request<WorkspaceFindingsRequest.Result>('carveout/workspaceFindings', { known });
+      const first = await list({});
+      assert.deepEqual(first.unchanged, []);
+      assert.deepEqual([...new Set(first.findings.map((finding) => finding.path))], ['a.pspec.md', 'b.pspec.md']);
+      const again = await list(first.resultIds);
+      assert.deepEqual(again.findings, []);
+      assert.deepEqual(again.unchanged.sort(), Object.keys(first.resultIds).sort());
+      const uri = await session.open(GCP_SPEC, { uri: fileUri(join(root, 'b.pspec.md')) });
+      await session.change(uri, GCP_SPEC.replace('Google Cloud', 'Oracle Cloud'));
+      const edited = await list(again.resultIds);
+      assert.deepEqual(edited.unchanged, [fileUri(join(root, 'a.pspec.md'))]);
+      assert.deepEqual(edited.findings.map((finding) => [finding.path, finding.message.includes('Oracle')]), [['b.pspec.md', true]]);
+      assert.notEqual(edited.resultIds[uri], again.resultIds[uri]);
+    });
+  });
+
   it('follows an edit of an open spec', () => {
     const root = makeWorkspace({ 'a.pspec.md': RUNTIME_SPEC, 'b.pspec.md': CLEAN_SPEC });
     workspaces.push(root);

@@ -37,6 +37,8 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
   private readonly disposables: vscode.Disposable[] = [];
   private findings: WorkspaceFinding[] = [];
   private titles: Titles = { regimes: {}, clauses: {} };
+  /** The result id of each spec whose findings `findings` holds. */
+  private resultIds: Record<string, string> = {};
   private filter: ExposureFilter = {};
   private filterNote = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -115,8 +117,9 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
+  /** Listings run one after another, so that each merges onto the one before it. */
   refresh(): Promise<void> {
-    this.loaded = this.load();
+    this.loaded = this.loaded.then(() => this.load());
     return this.loaded;
   }
 
@@ -127,11 +130,16 @@ export class ExposureView implements vscode.TreeDataProvider<ExposureNode>, vsco
       return;
     }
     try {
-      const result = await requestWorkspaceFindings(client);
-      this.findings = result.findings;
-      this.titles = { regimes: result.regimes, clauses: result.clauses };
+      const result = await requestWorkspaceFindings(client, this.resultIds);
+      // Specs the server lists as unchanged keep the findings held for them; the others come anew.
+      const unchanged = new Set(result.unchanged);
+      this.findings = [...this.findings.filter((finding) => unchanged.has(finding.uri)), ...result.findings].sort(
+        (a, b) => a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
+      this.resultIds = result.resultIds;
+      this.titles = { regimes: { ...this.titles.regimes, ...result.regimes }, clauses: { ...this.titles.clauses, ...result.clauses } };
       const skipped = result.skipped.length > 0 ? ` ${result.skipped.length} not checked (see the exposure report).` : '';
-      this.view.message = `${result.findings.length} findings in ${result.specCount} specs.${skipped}${this.filterNote}`;
+      this.view.message = `${this.findings.length} findings in ${result.specCount} specs.${skipped}${this.filterNote}`;
       this.changed.fire();
     } catch (error) {
       this.view.message = `The findings could not be listed: ${describeError(error)}`;

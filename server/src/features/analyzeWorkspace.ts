@@ -38,7 +38,12 @@ export type WorkspaceCache = Map<string, { key: string; spec: AnalyzedSpec }>;
 
 export interface AnalyzedSpec extends ReportedSpec {
   uri: string;
+  /** Changes whenever the spec is analysed again. */
+  resultId: string;
 }
+
+/** Result ids of analyses; a number that only grows, so an id is never reused for other findings. */
+let analyses = 0;
 
 export interface WorkspaceAnalysis {
   specs: AnalyzedSpec[];
@@ -99,7 +104,7 @@ export async function analyzeWorkspace(sources: WorkspaceSources, token?: Cancel
         continue;
       }
       const analysis = analyze(text, settings.profile, { ...settings.options, today: sources.today });
-      const spec: AnalyzedSpec = { uri, path: shown, link, analysis, profile: settings.profile, lines: new LineMap(text) };
+      const spec: AnalyzedSpec = { uri, resultId: String(++analyses), path: shown, link, analysis, profile: settings.profile, lines: new LineMap(text) };
       sources.cache?.set(file, { key, spec });
       specs.push(spec);
     }

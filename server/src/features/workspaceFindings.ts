@@ -79,14 +79,21 @@ function titles(specs: readonly AnalyzedSpec[]): Pick<WorkspaceFindingsRequest.R
   return { regimes, clauses };
 }
 
-export async function workspaceFindings(sources: WorkspaceSources, token?: CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
+export function emptyListing(today: string): WorkspaceFindingsRequest.Result {
+  return { today, specCount: 0, findings: [], unchanged: [], resultIds: {}, skipped: [], regimes: {}, clauses: {} };
+}
+
+/** The listing; a spec whose result id the client sent is listed as unchanged, without its findings. */
+export async function workspaceFindings(sources: WorkspaceSources, known: Record<string, string> = {}, token?: CancellationToken): Promise<WorkspaceFindingsRequest.Result> {
   const workspace = await analyzeWorkspace(sources, token);
-  if (!workspace) return { today: sources.today, specCount: 0, findings: [], skipped: [], regimes: {}, clauses: {} };
-  return {
-    today: sources.today,
-    specCount: workspace.specs.length,
-    findings: workspace.specs.flatMap((spec) => listedFindings(spec, sources.today)),
-    skipped: workspace.skipped,
-    ...titles(workspace.specs),
-  };
+  if (!workspace) return emptyListing(sources.today);
+  const listing = emptyListing(sources.today);
+  listing.specCount = workspace.specs.length;
+  listing.skipped = workspace.skipped;
+  for (const spec of workspace.specs) {
+    listing.resultIds[spec.uri] = spec.resultId;
+    if (known[spec.uri] === spec.resultId) listing.unchanged.push(spec.uri);
+    else listing.findings.push(...listedFindings(spec, sources.today));
+  }
+  return { ...listing, ...titles(workspace.specs) };
 }

@@ -114,16 +114,24 @@ export interface WorkspaceFinding {
 /**
  * `carveout/workspaceFindings`: every finding of every spec in the workspace
  * folders, open or not, for the Exposure view. Unchanged specs are not
- * analysed again, so the view can follow every edit.
+ * analysed again, and their findings are not sent again to a client that has
+ * them, so the view can follow every edit of a large workspace.
  */
 export namespace WorkspaceFindingsRequest {
   export const method = 'carveout/workspaceFindings';
-  /** Sent as `{}`: a request without params reaches the handler with other arguments. */
-  export type Params = Record<string, never>;
+  export interface Params {
+    /** The result id of each spec whose findings the client holds from an earlier listing. */
+    known?: Record<string, string>;
+  }
   export interface Result {
     today: string;
     specCount: number;
+    /** The findings of every spec not in `unchanged`. */
     findings: WorkspaceFinding[];
+    /** The specs whose findings are those the client holds; they are not sent again. */
+    unchanged: string[];
+    /** Each spec's result id, to send back as `known`. */
+    resultIds: Record<string, string>;
     /** Titles of the regimes and clauses the findings name, each once: a workspace has thousands of findings and few clauses. */
     regimes: Record<string, string>;
     clauses: Record<string, string>;
