@@ -107,14 +107,21 @@ function applyScopes(marks: Mark[], tableRow: boolean): void {
     return;
   }
   let negatedClause = -1;
+  let negatedBy = false;
   let contrastClause = -1;
   for (const mark of marks) {
-    if (mark.clause === negatedClause) mark.void = true;
+    if (mark.clause === negatedClause) {
+      mark.void = true;
+      mark.negated = negatedBy;
+    }
     if (mark.clause === contrastClause) {
       if (has(mark, 'hosting')) contrastClause = -1;
       else mark.void = true;
     }
-    if (has(mark, 'negation') || has(mark, 'thirdParty') || has(mark, 'past')) negatedClause = mark.clause;
+    if (has(mark, 'negation') || has(mark, 'thirdParty') || has(mark, 'past')) {
+      negatedClause = mark.clause;
+      negatedBy = has(mark, 'negation');
+    }
     if (has(mark, 'contrast')) contrastClause = mark.clause;
   }
   let retractedClause = -1;
@@ -123,6 +130,10 @@ function applyScopes(marks: Mark[], tableRow: boolean): void {
     if (mark.clause === retractedClause) mark.void = true;
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
+}
+
+function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
+  return mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud);
 }
 
 function distance(before: Mark, after: Mark): number {
@@ -360,7 +371,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   for (const mark of marks) {
     if (mark.void || !has(mark, 'cloud')) continue;
     placed.add(mark.clause);
-    if (!mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud)) continue;
+    if (!isHome(mark, vocabulary)) continue;
     const home = context.tableRow ? facets.surfaces : clauseSurfaces?.inClause(mark.clause) ?? [];
     for (const surface of home) if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
   }
@@ -372,7 +383,14 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // A table row's surfaces, read once: every claim of the row shares them.
   let row: { surfaces: SurfaceId[]; evidence: Evidence[] } | undefined;
   marks.forEach((mark, index) => {
-    if (mark.void) return;
+    if (mark.void) {
+      // "There is no Azure plan for it yet": a negated home cloud is one the product does not ship on first.
+      if (mark.negated && !context.tableRow && isHome(mark, vocabulary) && !facets.laterOn.includes(vocabulary.homeCloud)) {
+        facets.laterOn.push(vocabulary.homeCloud);
+        facets.evidence.push(evidence(mark, 'order', `not yet on ${vocabulary.homeCloud}`));
+      }
+      return;
+    }
     if (has(mark, 'collaboration')) {
       facets.collaboration = 'co-developed';
       facets.evidence.push(evidence(mark, 'collaboration', 'co-developed'));
