@@ -257,6 +257,24 @@ function findTie(
   return undefined;
 }
 
+/**
+ * Clauses that name the home cloud and say something other than hosting
+ * ("customers inside GovCloud keep calling our Azure endpoint"): the home
+ * cloud is where the product is, and a bare preposition there ("inside",
+ * "through") places the caller's side, not ours.
+ */
+function clausesUsingHome(marks: Mark[], vocabulary: CompiledVocabulary): Set<number> {
+  const home = new Set<number>();
+  const using = new Set<number>();
+  for (const mark of marks) {
+    if (mark.void) continue;
+    if (has(mark, 'cloud') && isHome(mark, vocabulary)) home.add(mark.clause);
+    if (has(mark, 'nonHosting')) using.add(mark.clause);
+  }
+  for (const clause of home) if (!using.has(clause)) home.delete(clause);
+  return home;
+}
+
 /** Surfaces by clause, to pair each tie with the surfaces it speaks of. */
 class ClauseSurfaces {
   /** Clauses that name a surface, in order, with their surfaces and evidence. */
@@ -378,6 +396,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
 
   // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
   const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
+  let usedAtHome: Set<number> | undefined;
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
   // A table row's surfaces, read once: every claim of the row shares them.
@@ -417,6 +436,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
+    if (own && !has(own, 'hosting') && has(own, 'placement') && !isHome(mark, vocabulary) && (usedAtHome ??= clausesUsingHome(marks, vocabulary)).has(mark.clause)) return;
     const via = own ?? listedAfter(marks, index, tiedVia);
     if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
     tiedVia[index] = via;
