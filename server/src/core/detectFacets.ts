@@ -98,7 +98,7 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * claim across its columns: it claims nothing about ours. Each is one pass
  * over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[], tableRow: boolean): void {
+function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
   let present = 0;
   for (const mark of marks) present |= mark.mask;
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
@@ -118,7 +118,9 @@ function applyScopes(marks: Mark[], tableRow: boolean): void {
       if (has(mark, 'hosting')) contrastClause = -1;
       else mark.void = true;
     }
-    if (has(mark, 'negation') || has(mark, 'thirdParty') || has(mark, 'past')) {
+    // A rival's product ("a competitor's agent runs on Vertex") is someone else's to the end of the clause, verbs and all.
+    const theirs = has(mark, 'thirdParty') || (has(mark, 'contrast') && tokens.possessive(mark.last - 1));
+    if (has(mark, 'negation') || theirs || has(mark, 'past')) {
       negatedClause = mark.clause;
       negatedBy = has(mark, 'negation');
     }
@@ -358,7 +360,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks, context.tableRow);
+  applyScopes(marks, tokens, context.tableRow);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
