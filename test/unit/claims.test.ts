@@ -144,3 +144,19 @@ test('a statement naming venues and surfaces thousands of times is read in linea
     assert.ok(analysis.findings.every((finding) => finding.evidence.length <= 24));
   }
 });
+
+test('a statement opening with a pronoun places what the statement before it named', () => {
+  const front = 'product: Remix\nlaunch: 2025-12-01';
+  const intro = 'Remix is a mobile app for clips.\n\n';
+  // Without an antecedent the tie stands for both surfaces the document names, and only the undetermined classification is flagged (last case).
+  assert.deepEqual(findingsByLine(front, `${intro}The Remix API lets partners post clips with an API key. It runs on GKE in us-east4.\n`), {
+    3: ['api-exclusivity', 'classification-undetermined'],
+  });
+  assert.deepEqual(findingsByLine(front, `${intro}The Remix API lets partners post clips with an API key.\n\nThe mobile app lets people trim clips. It runs on GKE in us-east4.\n`), {
+    5: ['classification-undetermined', 'non-api-carve-out'],
+  });
+  // A pronoun across a section break refers to nothing this reader can see.
+  assert.deepEqual(findingsByLine(front, `${intro}The Remix API lets partners post clips with an API key.\n\n## Hosting\nIt runs on GKE in us-east4.\n`), {
+    6: ['classification-undetermined'],
+  });
+});

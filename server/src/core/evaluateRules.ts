@@ -5,6 +5,7 @@
  * active in the same regime, holds for that subject too.
  */
 import { SURFACE_IDS, type Profile, type Rule, type RuleCondition, type SurfaceId } from '../profile/profileTypes';
+import type { Antecedent } from './antecedentSurfaces';
 import { describeSurfaces } from './describe';
 import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
 import { resolveDate } from './readDates';
@@ -111,7 +112,7 @@ function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleCont
   return context.homeServes;
 }
 
-function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
+function subjectsOf(statement: Statement, context: RuleContext, antecedent: Antecedent | undefined): Subject[] {
   const own = statement.facets;
   const base = (surfaces: SurfaceId[] | undefined, tie: Tie | undefined, evidence: Evidence[]): Subject => {
     const cloud = tie?.cloud;
@@ -130,7 +131,11 @@ function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
     return { collaboration, customers, homeFirst: first, facts, cloud, surfaces: surfaces ?? documentSurfaces(context, facts), evidence };
   };
   const subjects: Subject[] = [];
-  for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie, tie.evidence));
+  for (const tie of own.ties) {
+    if (tie.surfaces.length > 0) subjects.push(base(tie.surfaces, tie, tie.evidence));
+    else if (antecedent) subjects.push(base(antecedent.surfaces, tie, [...antecedent.evidence, ...tie.evidence]));
+    else subjects.push(base(undefined, tie, tie.evidence));
+  }
   if (own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) {
     subjects.push(base(own.surfaces, undefined, own.evidence.filter((item) => item.facet === 'surface')));
   }
@@ -187,15 +192,18 @@ function clausesInForce(rules: readonly Rule[], profile: Profile, regimeId: stri
   );
 }
 
-/** Findings of the contract rules for one statement; at most one per rule. */
-export function evaluateStatement(statement: Statement, context: RuleContext): Finding[] {
+/**
+ * Findings of the contract rules for one statement; at most one per rule.
+ * An `antecedent` gives the surfaces of a tie that names none ("It runs on GKE").
+ */
+export function evaluateStatement(statement: Statement, context: RuleContext, antecedent?: Antecedent): Finding[] {
   const own = statement.facets;
   if (own.ties.length === 0 && !own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) return [];
   const home = context.profile.vocabulary.homeCloud;
   const rules = context.activeRules;
   const found: (Finding | undefined)[] = new Array(rules.length);
   const holding: boolean[] = new Array(rules.length);
-  for (const subject of subjectsOf(statement, context)) {
+  for (const subject of subjectsOf(statement, context, antecedent)) {
     for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, home);
     for (let index = 0; index < rules.length; index++) {
       if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;
