@@ -160,3 +160,27 @@ test('a statement opening with a pronoun places what the statement before it nam
     6: ['classification-undetermined'],
   });
 });
+
+test('Azure named under a negation does not come first', () => {
+  const front = 'classification: non-api\nserved-on: [gcp]';
+  assert.deepEqual(findingsByLine(front, 'The desktop app is served from Google Cloud; an Azure build is not planned.\n', '2026-04'), { 1: ['azure-first'] });
+  // The same placement with Azure first is fine.
+  assert.deepEqual(findingsByLine(front, 'The desktop app ships first on Azure and is also served from Google Cloud.\n', '2026-04'), {});
+});
+
+test('options turned down in a heading or a passive, and rivals in the possessive, claim nothing', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2024-06-01';
+  assert.deepEqual(findingsByLine(front, '## Considered, not pursued\n- Hosting the app on AWS Graviton.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'A plan to host the app on AWS was drafted and then withdrawn.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'A second region on Google Cloud was proposed and dropped.\n'), {});
+  assert.deepEqual(findingsByLine(front, "A rival's assistant app runs on Google Cloud.\n"), {});
+  // The same placements, said of our product, are flagged.
+  assert.deepEqual(findingsByLine(front, '## Considered\n- Hosting the app on AWS Graviton.\n'), { 2: ['declaration-mismatch', 'exclusive-cloud'] });
+  assert.deepEqual(findingsByLine(front, 'Our assistant app runs on Google Cloud.\n'), { 1: ['declaration-mismatch', 'exclusive-cloud'] });
+});
+
+test('callers on another cloud do not place a product served on Azure', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
+  assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});
