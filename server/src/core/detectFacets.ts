@@ -98,11 +98,11 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * claim across its columns: it claims nothing about ours. Each is one pass
  * over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
+function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: readonly number[]): void {
   let present = 0;
   for (const mark of marks) present |= mark.mask;
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
-  if ((present & voiding) !== 0) {
+  if ((present & voiding) !== 0 || ((present & CATEGORY_BIT.viewHolder) !== 0 && statesAView(marks, reach))) {
     for (const mark of marks) mark.void = true;
     return;
   }
@@ -136,6 +136,21 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
 
 function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
   return mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud);
+}
+
+/** Whether a holder of a view comes before a verb of its frame, in its clause and within the frame's reach ("analysts at one bank expect"). */
+function statesAView(marks: Mark[], reach: readonly number[]): boolean {
+  for (let index = 0; index < marks.length; index++) {
+    const holder = marks[index];
+    for (const term of holder.terms) {
+      if (term.category !== 'viewHolder') continue;
+      const most = reach[Number(term.value)];
+      for (let j = index + 1; j < marks.length && marks[j].clause === holder.clause && distance(holder, marks[j]) <= most; j++) {
+        if (marks[j].terms.some((other) => other.category === 'viewVerb' && other.value === term.value)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function distance(before: Mark, after: Mark): number {
@@ -360,7 +375,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks, tokens, context.tableRow);
+  applyScopes(marks, tokens, context.tableRow, vocabulary.attributionReach);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;

@@ -24,7 +24,6 @@ function inferClassification(surfaces: readonly SurfaceId[]): Classification | u
 export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[], homeCloud: string): DocumentFacts {
   const surfaces: SurfaceId[] = [];
   const tiedClouds: string[] = [];
-  const customers: string[] = [];
   const partners: string[] = [];
   let coDeveloped = false;
   let firstOn: string | undefined;
@@ -40,7 +39,6 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
       if (tie.cloud !== homeCloud) datedOffHome = true;
       else homeDate = Math.min(homeDate ?? Infinity, resolveDate(tie.when, declared.launch));
     }
-    for (const customer of facets.customers) if (!customers.includes(customer)) customers.push(customer);
     for (const partner of facets.partners) if (!partners.includes(partner)) partners.push(partner);
     if (facets.collaboration === 'co-developed') coDeveloped = true;
     firstOn ??= facets.firstOn;
@@ -57,7 +55,8 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
     collaboration: collaborationDeclared ? (declared.coDevelopedWith!.length > 0 ? 'co-developed' : 'first-party') : coDeveloped ? 'co-developed' : 'first-party',
     collaborationDeclared,
     partners: declared.coDevelopedWith ?? partners,
-    customers: declared.customers ?? customers,
+    // An audience one statement names is that statement's own; only the front matter speaks for every statement.
+    customers: declared.customers ?? [],
     customersDeclared: declared.customers !== undefined,
     firstOn: declared.firstOn ?? firstOn,
     launch: declared.launch,
