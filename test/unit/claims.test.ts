@@ -198,3 +198,11 @@ test('an audience one statement names is not the audience of another', () => {
   const body = 'A GovCloud edition for the Department of Defense is served from AWS GovCloud.\n\nThe public API is also served from AWS us-east-1.\n';
   assert.deepEqual(findingsByLine(front, body), { 1: ['natsec-carve-out'], 3: ['api-exclusivity'] });
 });
+
+test('a table row whose status cell turns the option down claims nothing', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
+  const table = (status: string): string => `| # | Task | Status |\n|---|---|---|\n| 4 | Serve the batch API from Google Cloud | ${status} |\n`;
+  assert.deepEqual(findingsByLine(front, table('dropped')), {});
+  assert.deepEqual(findingsByLine(front, table('cut')), {});
+  assert.deepEqual(findingsByLine(front, table('done')), { 3: ['api-exclusivity', 'declaration-mismatch'] });
+});

@@ -244,6 +244,15 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
 }
 
 /**
+ * Whether a word alone says what its phrase with "was" says in `category`:
+ * a table cell "cut" reads as "was cut", a status, not an instruction.
+ */
+export function readsAsPassive(vocabulary: CompiledVocabulary, word: string, category: Category): boolean {
+  const node = vocabulary.root.next.get('was')?.next.get(word);
+  return node !== undefined && (node.mask & CATEGORY_BIT[category]) !== 0;
+}
+
+/**
  * Phrase-match objects reused from one statement to the next, as most
  * statements' matches ("on", "the") are dropped as soon as they are read. A
  * statement's matches are valid until the next statement is matched.

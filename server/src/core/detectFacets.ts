@@ -7,7 +7,7 @@
  */
 import { firstStartingAt } from './firstStartingAt';
 import type { SurfaceId } from '../profile/profileTypes';
-import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
+import { CATEGORY_BIT, matchPhrases, readsAsPassive, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
@@ -136,6 +136,17 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
 
 function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
   return mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud);
+}
+
+/** Whether a table row has a cell of one word that reads as a rejection in the passive ("| cut |", "| dropped |"). */
+function hasRejectedStatus(tokens: Tokens, vocabulary: CompiledVocabulary): boolean {
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.headers[index] || tokens.boundaries[index]) continue;
+    const column = tokens.columns[index];
+    const alone = (index === 0 || tokens.columns[index - 1] !== column || tokens.headers[index - 1]) && (index + 1 === tokens.length || tokens.columns[index + 1] !== column);
+    if (alone && readsAsPassive(vocabulary, tokens.words[index], 'rejection')) return true;
+  }
+  return false;
 }
 
 /** Whether a holder of a view comes before a verb of its frame, in its clause and within the frame's reach ("analysts at one bank expect"). */
@@ -375,6 +386,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
+  if (context.tableRow && hasRejectedStatus(tokens, vocabulary)) return NO_FACETS;
   applyScopes(marks, tokens, context.tableRow, vocabulary.attributionReach);
 
   const facets = emptyFacets();
