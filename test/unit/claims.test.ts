@@ -206,3 +206,10 @@ test('a table row whose status cell turns the option down claims nothing', () =>
   assert.deepEqual(findingsByLine(front, table('cut')), {});
   assert.deepEqual(findingsByLine(front, table('done')), { 3: ['api-exclusivity', 'declaration-mismatch'] });
 });
+
+test('capacity named right after a venue says where, not what', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Agent sessions run on GKE clusters in us-east4.\n'), { 1: ['non-api-carve-out'] });
+  // Capacity that is the subject stays the subject.
+  assert.deepEqual(findingsByLine('served-on: [azure]\nlaunch: 2025-06-01', 'We reserve 2,000 GPUs on CoreWeave for the spring.\n'), { 1: ['declaration-mismatch', 'rofr-capacity'] });
+});

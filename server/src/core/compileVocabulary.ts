@@ -105,6 +105,8 @@ export interface CompiledVocabulary {
   surfaceFrames: { surface: SurfaceId; reach: number }[];
   /** The reach of each attribution frame, by the index its holders' and verbs' terms name. */
   attributionReach: number[];
+  /** Surfaces that are resources rather than products (capacity): those a verb class implies. */
+  resources: ReadonlySet<SurfaceId>;
 }
 
 function newNode(): TrieNode {
@@ -238,6 +240,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass, index) => [verbClass.id, verbClasses[index]])),
     surfaceFrames: (vocabulary.surfaceFrames ?? []).map((frame) => ({ surface: frame.surface, reach: frame.reach })),
     attributionReach: (vocabulary.attributionFrames ?? []).map((frame) => frame.reach),
+    resources: new Set(verbClasses.flatMap((verbClass) => (verbClass.implies ? [verbClass.implies] : []))),
   };
   cache.set(profile, compiled);
   return compiled;

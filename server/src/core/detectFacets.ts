@@ -402,7 +402,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     const frame = has(mark, 'frameObject') ? framedSurface(marks, index, vocabulary) : undefined;
     if (frame) addSurface(mark, frame);
     if (has(mark, 'surface')) {
-      for (const term of mark.terms) if (term.category === 'surface') addSurface(mark, term.value as SurfaceId);
+      // A resource right after a venue says which part of the venue ("runs on GKE clusters"), not what runs there.
+      const previous = marks[index - 1];
+      const describesVenue = previous !== undefined && !previous.void && has(previous, 'cloud') && distance(previous, mark) === 0;
+      for (const term of mark.terms) {
+        if (term.category === 'surface' && !(describesVenue && vocabulary.resources.has(term.value as SurfaceId))) addSurface(mark, term.value as SurfaceId);
+      }
     }
     if (has(mark, 'customer')) {
       for (const term of mark.terms) {
