@@ -227,3 +227,13 @@ test('a site a table names on a venue places what later statements put there by 
   const twice = `${table('CoreWeave')}| Lease | Provider | Racks |\n|---|---|---|\n| Lease B | Google Cloud | 10 |\n\n${use}`;
   assert.equal(findingsByLine(front, twice)[9], undefined);
 });
+
+test('an open classification is flagged where the spec describes both surfaces', () => {
+  const front = 'product: Ledger\nlaunch: 2025-12-01';
+  const body = 'Ledger has two surfaces: a web workspace for controllers and a REST API for ERP vendors.\n\nLedger is served from AWS us-east-1.\n';
+  assert.deepEqual(findingsByLine(front, body), { 1: ['classification-undetermined'] });
+  // A statement that itself places both off the home cloud is the place.
+  const placed = 'Ledger has two surfaces: a web workspace for controllers and a REST API for ERP vendors.\n\nThe web workspace and the REST API are served from AWS us-east-1.\n';
+  assert.ok(findingsByLine(front, placed)[3].includes('classification-undetermined'));
+  assert.equal(findingsByLine(front, placed)[1], undefined);
+});
