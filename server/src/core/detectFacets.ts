@@ -391,6 +391,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
+  // A venue's part named after it ("the CoreWeave cluster") shows the statement places something there, though not what.
+  let placesSomething = false;
   const addSurface = (mark: Mark, surface: SurfaceId): void => {
     const found = evidence(mark, 'surface', surface);
     (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
@@ -406,7 +408,9 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       const previous = marks[index - 1];
       const describesVenue = previous !== undefined && !previous.void && has(previous, 'cloud') && distance(previous, mark) === 0;
       for (const term of mark.terms) {
-        if (term.category === 'surface' && !(describesVenue && vocabulary.resources.has(term.value as SurfaceId))) addSurface(mark, term.value as SurfaceId);
+        if (term.category !== 'surface') continue;
+        if (describesVenue && vocabulary.resources.has(term.value as SurfaceId)) placesSomething = true;
+        else addSurface(mark, term.value as SurfaceId);
       }
     }
     if (has(mark, 'customer')) {
@@ -429,7 +433,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   }
 
   // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
-  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
+  const hasSubject = placesSomething || clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
   let usedAtHome: Set<number> | undefined;
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
