@@ -237,3 +237,9 @@ test('an open classification is flagged where the spec describes both surfaces',
   assert.ok(findingsByLine(front, placed)[3].includes('classification-undetermined'));
   assert.equal(findingsByLine(front, placed)[1], undefined);
 });
+
+test('a share of traffic under a header naming a venue places that share there', () => {
+  const front = 'classification: non-api\nserved-on: [azure, aws]\nlaunch: 2024-07-01';
+  const body = '| Phase | Share on Azure | Share on AWS |\n|---|---|---|\n| 1 | 25% | 75% |\n| 3 | 100% | 0% |\n';
+  assert.deepEqual(findingsByLine(front, body), { 3: ['exclusive-cloud'] });
+});

@@ -281,6 +281,8 @@ function findTie(
       (mark) => tokens.headers[mark.first] && tokens.columns[mark.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
     );
     if (header && !tokens.headers[cloud.first]) return header;
+    // A share of traffic under a header that names the venue ("| Share on AWS |" over "| 75% |") places that much there.
+    if (tokens.headers[cloud.first] && hasShare(tokens, column)) return cloud;
   }
   return undefined;
 }
@@ -301,6 +303,20 @@ function clausesUsingHome(marks: Mark[], vocabulary: CompiledVocabulary): Set<nu
   }
   for (const clause of home) if (!using.has(clause)) home.delete(clause);
   return home;
+}
+
+/** Whether a column's cell is only a share above zero ("75%", "12.5 %"). */
+function hasShare(tokens: Tokens, column: number): boolean {
+  let cell = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.columns[index] !== column || tokens.headers[index]) continue;
+    if (cell >= 0) return false;
+    cell = index;
+  }
+  if (cell < 0) return false;
+  const { text } = tokens;
+  const share = /^(\d+(?:\.\d+)?)\s*%/.exec(text.slice(tokens.starts[cell], tokens.ends[cell] + 2));
+  return share !== null && Number(share[1]) > 0;
 }
 
 /** Surfaces by clause, to pair each tie with the surfaces it speaks of. */
