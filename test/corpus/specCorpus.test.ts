@@ -25,7 +25,7 @@ interface Floors {
 /** The floors each folder must keep; a folder without floors fails, so none is scored silently. */
 const FLOORS: Record<string, Floors> = {
   specs: { precision: 0.9, recall: 0.85 },
-  'blind/batch1': { precision: 0.9, recall: 0.76 },
+  'blind/batch1': { precision: 0.9, recall: 0.8 },
   'blind/batch2': { precision: 0.9, recall: 0.88 },
   'blind/batch3': { precision: 0.87, recall: 0.8 },
 };
