@@ -183,6 +183,8 @@ test('callers on another cloud do not place a product served on Azure', () => {
   const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
   assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
   assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+  // A client library runs where its caller is.
+  assert.deepEqual(findingsByLine(front, 'Partners call the endpoint through the Google Cloud SDK.\n'), {});
 });
 
 test("someone else's view, its holder a few words before its verb, claims nothing", () => {
