@@ -245,3 +245,10 @@ test('a share of traffic under a header naming a venue places that share there',
   const body = '| Phase | Share on Azure | Share on AWS |\n|---|---|---|\n| 1 | 25% | 75% |\n| 3 | 100% | 0% |\n';
   assert.deepEqual(findingsByLine(front, body), { 3: ['exclusive-cloud'] });
 });
+
+test('capacity taken from a provider is placed there', () => {
+  const front = 'served-on: [azure]\nlaunch: 2025-06-01';
+  assert.deepEqual(findingsByLine(front, 'Finance approved a block of 300 A100s from CoreWeave for the spring.\n'), { 1: ['declaration-mismatch', 'rofr-capacity'] });
+  // Data from a provider is not capacity there.
+  assert.deepEqual(findingsByLine(front, 'Finance approved a feed of invoices from CoreWeave for the spring.\n'), {});
+});

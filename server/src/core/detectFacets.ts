@@ -11,6 +11,9 @@ import { CATEGORY_BIT, matchPhrases, readsAsPassive, type Category, type Compile
 import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
+/** The preposition after which a provider gives what is named before it. */
+const FROM = ['from'];
+
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
 const HOSTING_REACH = 8;
 /** How many words may stand between a placement preposition and its cloud ("on the AWS"). */
@@ -274,6 +277,11 @@ function findTie(
     // "Google Cloud goes first" names where the product ships as well as when.
     if (!mark.void && has(mark, 'launchLeads')) return mark;
     if (!mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary)) return mark;
+  }
+  // Capacity taken from a provider ("a block of 300 A100s from CoreWeave") is acquired there.
+  const resource = marks[index - 1];
+  if (resource && !resource.void && resource.clause === cloud.clause && distance(resource, cloud) <= 2 && (wordsBefore(tokens, FROM, cloud.first) || wordsBefore(tokens, FROM, cloud.first - 1))) {
+    if (resource.terms.some((term) => term.category === 'surface' && vocabulary.resources.has(term.value as SurfaceId))) return resource;
   }
   if (context.tableRow) {
     const column = tokens.columns[cloud.first];
