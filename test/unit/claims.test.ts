@@ -252,3 +252,10 @@ test('capacity taken from a provider is placed there', () => {
   // Data from a provider is not capacity there.
   assert.deepEqual(findingsByLine(front, 'Finance approved a feed of invoices from CoreWeave for the spring.\n'), {});
 });
+
+test('a statement that puts one venue after another launches on the other', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]';
+  assert.deepEqual(findingsByLine(front, 'The GKE preview pool opens a month ahead of Azure for design partners.\n', '2026-04'), { 1: ['azure-first'] });
+  // Without an order word the venue stays unplaced.
+  assert.deepEqual(findingsByLine(front, 'The GKE preview pool opens for design partners.\n', '2026-04'), {});
+});

@@ -459,6 +459,9 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
   const hasSubject = placesSomething || clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
   let usedAtHome: Set<number> | undefined;
+  // Venues no word places, which an order ("opens a month ahead of Azure") may place after all.
+  const untied: number[] = [];
+  let orderedLater = false;
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
   // A table row's surfaces, read once: every claim of the row shares them.
@@ -494,10 +497,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
         const cloud = firstValue(later, 'cloud');
         if (!facets.laterOn.includes(cloud)) facets.laterOn.push(cloud);
         facets.evidence.push(evidence(mark, 'order', `later on ${cloud}`));
+        orderedLater = true;
       }
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
+    if (!own && !listedAfter(marks, index, tiedVia)) untied.push(index);
     if (own && !has(own, 'hosting') && has(own, 'placement') && !isHome(mark, vocabulary) && (usedAtHome ??= clausesUsingHome(marks, vocabulary)).has(mark.clause)) return;
     const via = own ?? listedAfter(marks, index, tiedVia);
     if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
@@ -527,6 +532,17 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
     facets.evidence.push(viaEvidence, cloudEvidence);
   });
+  // "The GKE pool opens a month ahead of Azure": a statement that puts one venue after another launches on the other.
+  if (facets.ties.length === 0 && orderedLater) {
+    for (const index of untied) {
+      const mark = marks[index];
+      const cloud = firstValue(mark, 'cloud');
+      if (facets.laterOn.includes(cloud)) continue;
+      const paired = clauseSurfaces?.forClause(mark.clause, placed) ?? { surfaces: [], evidence: [] };
+      const order = facets.evidence.filter((item) => item.facet === 'order');
+      facets.ties.push({ cloud, surfaces: paired.surfaces.slice(), evidence: [...nearest(paired.evidence, mark.start), ...order, evidence(mark, 'cloud', cloud)] });
+    }
+  }
   // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
   if (facets.ties.length > 0 && facets.ties.every((tie) => tie.cloud === vocabulary.homeCloud)) facets.homeSurfaces = facets.surfaces.slice();
   return facets;
