@@ -28,6 +28,8 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch1': { precision: 0.9, recall: 0.8 },
   'blind/batch2': { precision: 0.9, recall: 0.88 },
   'blind/batch3': { precision: 0.87, recall: 0.8 },
+  // Its first run, untuned: a floor against regressions, not a target.
+  'blind/batch4': { precision: 0.7, recall: 0.66 },
 };
 
 function folders(): string[] {
