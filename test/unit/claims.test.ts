@@ -259,3 +259,16 @@ test('a statement that puts one venue after another launches on the other', () =
   // Without an order word the venue stays unplaced.
   assert.deepEqual(findingsByLine(front, 'The GKE preview pool opens for design partners.\n', '2026-04'), {});
 });
+
+test('a roadmap table with a column per quarter orders each row by its own cells', () => {
+  const front = 'classification: api\nserved-on: [azure, aws, coreweave]';
+  const body = [
+    '| surface | Q2 2026 | Q3 2026 |',
+    '|---|---|---|',
+    '| Responses API | Azure AI Foundry GA | Amazon Bedrock GA |',
+    '| Agents API | Amazon Bedrock preview | Azure AI Foundry GA |',
+    '| Batch API | | CoreWeave tenancy |',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2026-04'), { 4: ['azure-first'], 5: ['azure-first'] });
+});

@@ -89,6 +89,23 @@ function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
   return [];
 }
 
+/** The earliest date among the statement's own ties to the home cloud. */
+function earliestHome(ties: readonly Tie[], home: string, launch: string | undefined): number | undefined {
+  let earliest: number | undefined;
+  for (const tie of ties) if (tie.cloud === home && tie.when !== undefined) earliest = Math.min(earliest ?? Infinity, resolveDate(tie.when, launch));
+  return earliest;
+}
+
+/**
+ * Whether a table row is the record of one item across venue columns: its
+ * first cell names the item, not a venue, and later cells name venues.
+ */
+function recordsItem(statement: Statement): boolean {
+  const first = statement.kind === 'table-row' ? statement.cells?.[0]?.cell : undefined;
+  if (!first || statement.facets.ties.length === 0) return false;
+  return statement.facets.ties.every((tie) => tie.evidence.every((item) => item.facet !== 'cloud' || item.span.start >= first.end || item.span.end <= first.start));
+}
+
 /**
  * Whether the home cloud comes first for this claim: the statement's own
  * order words win; then its date against the home cloud's earliest date in
@@ -102,6 +119,11 @@ function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleCont
   const { homeDate, launch } = context.facts;
   if (own.firstOn !== undefined) return own.firstOn === home;
   if (own.laterOn.includes(home)) return false;
+  // The statement's own date for the home cloud ("Bedrock in May, Azure after the summer") speaks for this product before the document's.
+  const ownHome = earliestHome(own.ties, home, launch);
+  if (tie?.when !== undefined && ownHome !== undefined) return ownHome <= resolveDate(tie.when, launch);
+  // A table row that records where one item ships ("| Batch API | | CoreWeave | |") and names no home cloud does not ship there first.
+  if (tie !== undefined && recordsItem(statement) && !own.ties.some((other) => other.cloud === home)) return false;
   if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
   if (context.facts.firstOn !== undefined) {
     withFact(facts, context.factUse('ships-first-on'));
