@@ -113,17 +113,29 @@ function recordsItem(statement: Statement): boolean {
  * then whether the home cloud serves the product at all, unless other clouds
  * are given dates and the home cloud none.
  */
-function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[]): boolean {
+/** What a statement says of the home cloud itself, read once for all its claims. */
+interface OwnHome {
+  /** The earliest date among the statement's own ties to the home cloud. */
+  date: number | undefined;
+  /** Whether the statement is a dated table row recording one item that names no home cloud. */
+  absentFromRecord: boolean;
+}
+
+function ownHomeOf(statement: Statement, home: string, launch: string | undefined): OwnHome {
+  const ties = statement.facets.ties;
+  return { date: earliestHome(ties, home, launch), absentFromRecord: !ties.some((tie) => tie.cloud === home) && recordsItem(statement) };
+}
+
+function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[], ownHome: OwnHome): boolean {
   const home = context.profile.vocabulary.homeCloud;
   const own = statement.facets;
   const { homeDate, launch } = context.facts;
   if (own.firstOn !== undefined) return own.firstOn === home;
   if (own.laterOn.includes(home)) return false;
   // The statement's own date for the home cloud ("Bedrock in May, Azure after the summer") speaks for this product before the document's.
-  const ownHome = earliestHome(own.ties, home, launch);
-  if (tie?.when !== undefined && ownHome !== undefined) return ownHome <= resolveDate(tie.when, launch);
-  // A table row that records where one item ships ("| Batch API | | CoreWeave | |") and names no home cloud does not ship there first.
-  if (tie !== undefined && recordsItem(statement) && !own.ties.some((other) => other.cloud === home)) return false;
+  if (tie?.when !== undefined && ownHome.date !== undefined) return ownHome.date <= resolveDate(tie.when, launch);
+  // A dated table row that records where one item ships ("| Batch API | | CoreWeave | |" under quarters) and names no home cloud does not ship there first.
+  if (tie?.when !== undefined && ownHome.absentFromRecord) return false;
   if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
   if (context.facts.firstOn !== undefined) {
     withFact(facts, context.factUse('ships-first-on'));
@@ -136,6 +148,7 @@ function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleCont
 
 function subjectsOf(statement: Statement, context: RuleContext, antecedent: Antecedent | undefined): Subject[] {
   const own = statement.facets;
+  let ownHome: OwnHome | undefined;
   const base = (surfaces: SurfaceId[] | undefined, tie: Tie | undefined, evidence: Evidence[]): Subject => {
     const cloud = tie?.cloud;
     const facts: FactUse[] = [];
@@ -149,7 +162,7 @@ function subjectsOf(statement: Statement, context: RuleContext, antecedent: Ante
       customers = context.facts.customers;
       if (context.facts.customersDeclared) withFact(facts, context.factUse('customers'));
     }
-    const first = homeFirst(statement, tie, context, facts);
+    const first = homeFirst(statement, tie, context, facts, (ownHome ??= ownHomeOf(statement, context.profile.vocabulary.homeCloud, context.facts.launch)));
     return { collaboration, customers, homeFirst: first, facts, cloud, surfaces: surfaces ?? documentSurfaces(context, facts), evidence };
   };
   const subjects: Subject[] = [];
