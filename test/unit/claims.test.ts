@@ -272,3 +272,9 @@ test('a roadmap table with a column per quarter orders each row by its own cells
   ].join('\n');
   assert.deepEqual(findingsByLine(front, body, '2026-04'), { 4: ['azure-first'], 5: ['azure-first'] });
 });
+
+test("a plural possessive in a phrase matches as the text spells it (\"customers' own\")", () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, "Customers' own apps run on AWS.\n"), {});
+  assert.deepEqual(findingsByLine(front, 'Our own apps run on AWS.\n'), { 1: ['declaration-mismatch', 'non-api-carve-out'] });
+});
