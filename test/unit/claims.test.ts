@@ -278,3 +278,10 @@ test("a plural possessive in a phrase matches as the text spells it (\"customers
   assert.deepEqual(findingsByLine(front, "Customers' own apps run on AWS.\n"), {});
   assert.deepEqual(findingsByLine(front, 'Our own apps run on AWS.\n'), { 1: ['declaration-mismatch', 'non-api-carve-out'] });
 });
+
+test('a table row is one claim: a hosting word in one cell places the venue named in another', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  const row = (purpose: string): string => `| Sub-processor | Entity | Purpose |\n|---|---|---|\n| Oracle Corporation | Oracle Nederland B.V. | ${purpose} |\n`;
+  assert.deepEqual(findingsByLine(front, row('Hosting of the search index')), { 3: ['declaration-mismatch', 'non-api-carve-out'] });
+  assert.deepEqual(findingsByLine(front, row('Payroll services')), {});
+});

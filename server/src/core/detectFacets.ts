@@ -290,6 +290,11 @@ function findTie(
       (mark) => tokens.headers[mark.first] && tokens.columns[mark.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
     );
     if (header && !tokens.headers[cloud.first]) return header;
+    // A row is one claim across its columns: a hosting word in another cell ("| Oracle | … | Hosting of the search index |") places the row's venue.
+    if (!tokens.headers[cloud.first]) {
+      const hosting = marks.find((mark) => !mark.void && !tokens.headers[mark.first] && tokens.columns[mark.first] !== column && has(mark, 'hosting'));
+      if (hosting) return hosting;
+    }
     // A share of traffic under a header that names the venue ("| Share on AWS |" over "| 75% |") places that much there.
     if (tokens.headers[cloud.first] && hasShare(tokens, column)) return cloud;
     // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
