@@ -30,6 +30,7 @@ test('dates are read in the forms specs use, and resolved against the launch yea
   assert.deepEqual(values('in May, Azure after the summer'), [501, 901]);
   assert.deepEqual(values('We may ship it'), []);
   assert.deepEqual(values('Azure timing TBD; at launch'), [UNSCHEDULED, AT_LAUNCH]);
+  assert.deepEqual(values('on GKE today; the Azure listing is planned for next quarter'), [AT_LAUNCH, UNSCHEDULED - 1]);
   assert.equal(resolveDate(518, '2026-03-01'), 20260518);
   assert.equal(resolveDate(AT_LAUNCH, '2026-03-01'), 20260301);
 });
