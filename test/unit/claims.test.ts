@@ -286,3 +286,9 @@ test('a table row is one claim: a hosting word in one cell places the venue name
   assert.deepEqual(findingsByLine(front, row('Hosting of the search index')), { 3: ['declaration-mismatch', 'non-api-carve-out'] });
   assert.deepEqual(findingsByLine(front, row('Payroll services')), {});
 });
+
+test('under "Options considered" only the option taken claims', () => {
+  const front = 'classification: api\nserved-on: [azure, coreweave]\nlaunch: 2025-06-01';
+  const body = '## Options considered\n\n| Option | Capacity | Status |\n|---|---|---|\n| A | 2,048 H100s reserved at Oracle | Declined |\n| B | 2,048 H100s reserved at CoreWeave | Accepted |\n';
+  assert.deepEqual(findingsByLine(front, body), { 6: ['rofr-capacity'] });
+});

@@ -24,6 +24,7 @@ const PHRASE_LISTS = [
   'contrast',
   'thirdParty',
   'rejection',
+  'acceptance',
   'past',
   'attribution',
   'nonHosting',

@@ -3,7 +3,7 @@
  * of a paragraph, each list item and each table row (read with its header).
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
-import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
+import { CATEGORY_BIT, MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets, NO_FACETS } from './detectFacets';
 import { firstStartingAt } from './firstStartingAt';
 import type { FacetCache } from './facetCache';
@@ -190,7 +190,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const add = (statement: Statement, quoted = false): void => {
     statements.push(statement);
     const { kind, span } = statement;
-    const claimless = quoted || retractingSection || (kind !== 'table-row' && isQuestion(text, span));
+    const claimless = quoted || (retractingSection && !isTaken(statement)) || (kind !== 'table-row' && isQuestion(text, span));
     const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
@@ -198,6 +198,12 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
       if (statement.facets.ties.length > 0) dateTies(text, statement);
     }
+  };
+
+  /** Whether a statement under a retracting heading marks the option taken ("| B | CoreWeave … | Accepted |"). */
+  const isTaken = (statement: Statement): boolean => {
+    const marks = matchPhrases(vocabulary, tokensOf(statement), pool);
+    return marks.some((mark) => (mark.mask & CATEGORY_BIT.acceptance) !== 0) && !marks.some((mark) => (mark.mask & CATEGORY_BIT.rejection) !== 0);
   };
 
   // Text unchanged since the last analysis up to a quiet point holds the same statements: take them and scan from there.

@@ -162,6 +162,8 @@ export interface Vocabulary {
   past?: string[];
   /** Phrases that make the whole statement an option someone turned down ("rejected", "ruled out"). */
   rejection?: string[];
+  /** Phrases that mark the option taken ("accepted", "selected"): such a statement claims even in a retracting section. */
+  acceptance?: string[];
   /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
   attribution?: string[];
   /** Holders and verbs of someone else's view, a few words apart. */
