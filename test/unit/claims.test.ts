@@ -184,8 +184,6 @@ test('callers on another cloud do not place a product served on Azure', () => {
   const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
   assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
   assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
-  // A client library runs where its caller is.
-  assert.deepEqual(findingsByLine(front, 'Partners call the endpoint through the Google Cloud SDK.\n'), {});
 });
 
 test("someone else's view, its holder a few words before its verb, claims nothing", () => {
@@ -291,4 +289,9 @@ test('under "Options considered" only the option taken claims', () => {
   const front = 'classification: api\nserved-on: [azure, coreweave]\nlaunch: 2025-06-01';
   const body = '## Options considered\n\n| Option | Capacity | Status |\n|---|---|---|\n| A | 2,048 H100s reserved at Oracle | Declined |\n| B | 2,048 H100s reserved at CoreWeave | Accepted |\n';
   assert.deepEqual(findingsByLine(front, body), { 6: ['rofr-capacity'] });
+});
+
+test('an open question someone asks is not a decision', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Partners keep asking whether we could open a sync API on AWS later.\n'), {});
 });
