@@ -30,6 +30,8 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch3': { precision: 0.87, recall: 0.8 },
   // Its first run, untuned: a floor against regressions, not a target.
   'blind/batch4': { precision: 0.7, recall: 0.66 },
+  // Its first run, untuned: a floor against regressions, not a target.
+  'blind/batch5': { precision: 0.64, recall: 0.45 },
 };
 
 function folders(): string[] {
