@@ -62,6 +62,8 @@ export interface StatementContext {
   hostingSection: boolean;
   /** The statement is a table row; clause boundaries stop at columns instead. */
   tableRow: boolean;
+  /** Tokens where a name the spec gives a site starts: a site does nothing but host, so any use of it places the product there. */
+  sites?: ReadonlySet<number>;
 }
 
 function has(mark: Mark, category: Category): boolean {
@@ -300,6 +302,7 @@ function findTie(
     // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
     if (!tokens.headers[cloud.first] && headerHasDate(tokens, column)) return cloud;
   }
+  if (context.sites?.has(cloud.first)) return cloud;
   return undefined;
 }
 

@@ -82,11 +82,18 @@ function isQuoted(text: string, span: Span): boolean {
 
 /**
  * The facets of a statement read again with some of its words read as
- * others (a name the document gives a venue, read as the venue), or
- * undefined when its section or form makes it no claim. The sections open at
- * the statement are those whose span holds it.
+ * others (a name the document gives a venue, read as the venue; `rewrite`
+ * returns the tokens where such names start), or undefined when its section
+ * or form makes it no claim. The sections open at the statement are those
+ * whose span holds it.
  */
-export function readStatementAgain(text: string, statement: Statement, body: Body, vocabulary: CompiledVocabulary, rewrite: (tokens: Tokens) => void): Statement | undefined {
+export function readStatementAgain(
+  text: string,
+  statement: Statement,
+  body: Body,
+  vocabulary: CompiledVocabulary,
+  rewrite: (tokens: Tokens) => ReadonlySet<number>,
+): Statement | undefined {
   let hostingSection = false;
   for (let index = 0; index < body.headings.length; index++) {
     const { span, sectionSpan } = body.headings[index];
@@ -97,8 +104,8 @@ export function readStatementAgain(text: string, statement: Statement, body: Bod
   const tableRow = statement.kind === 'table-row';
   if (!tableRow && (isQuestion(text, statement.span) || isQuoted(text, statement.span))) return undefined;
   const tokens = statementTokens(text, statement, new Tokens(vocabulary.known));
-  rewrite(tokens);
-  const again: Statement = { ...statement, facets: detectFacets(vocabulary, tokens, { hostingSection, tableRow }) };
+  const sites = rewrite(tokens);
+  const again: Statement = { ...statement, facets: detectFacets(vocabulary, tokens, { hostingSection, tableRow, sites }) };
   if (again.facets.ties.length > 0) dateTies(text, again);
   return again;
 }

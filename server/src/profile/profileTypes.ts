@@ -173,6 +173,8 @@ export interface Vocabulary {
    * row that names one on a venue lets later statements use the name.
    */
   siteNouns?: string[];
+  /** Phrases that give a site a name ("we call", "hereinafter"). */
+  naming?: string[];
   /**
    * Phrases after a venue that say it is ours to run ("a Lambda function we
    * maintain"): they tie the venue, even after a phrase that would make it
