@@ -295,3 +295,19 @@ test('an open question someone asks is not a decision', () => {
   const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
   assert.deepEqual(findingsByLine(front, 'Partners keep asking whether we could open a sync API on AWS later.\n'), {});
 });
+
+test('a site named in prose places what later statements put there by name', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp, coreweave]\nlaunch: 2025-12-01';
+  const named = (definition: string, use: string): Record<number, string[]> => findingsByLine(front, `${definition}\n\n${use}\n`);
+  // After a naming phrase, with the venue named nearest.
+  assert.deepEqual(named('The editor stays on Azure; a second footprint on Google Cloud in europe-west4 is called Heron.', 'Heron picks up EU sessions of the desktop app on day one.')[3], ['non-api-carve-out']);
+  // As what a site noun describes.
+  assert.deepEqual(named('Tidepool, a 64-GPU pool we lease from CoreWeave, starts in July.', 'The desktop app is served from Tidepool.')[3], ['non-api-carve-out']);
+  // Before a parenthesis that opens with the venue.
+  assert.deepEqual(named('Cells: Marsh (us-central1) and Delta (eastus2).', 'The desktop app runs in Marsh.')[3], ['non-api-carve-out']);
+  // Given where no venue is named, then placed by the first statement that opens with it.
+  assert.deepEqual(named('Memory lives in a service we call Hearth.\n\nHearth runs on GKE in us-central1.', 'The desktop app keeps its reminders inside Hearth.')[5], ['non-api-carve-out']);
+  // A use that only mentions the name places nothing, and a parenthesis that does not open with a venue names nothing.
+  assert.equal(named('Tidepool, a 64-GPU pool we lease from CoreWeave, starts in July.', 'Review the desktop app with Tidepool data.')[3], undefined);
+  assert.equal(named('The Atlas app (web and desktop) ships in May on Azure.', 'Atlas handles the desktop app sessions.')[3], undefined);
+});

@@ -22,6 +22,8 @@ export interface SiteName {
   cloud: string;
   /** Where the defining statement names the venue. */
   defined: Evidence;
+  /** Where the name is given, which is not a use of it. */
+  givenAt?: number[];
 }
 
 interface Use {
@@ -41,7 +43,7 @@ function uses(text: string, from: number, sites: readonly SiteName[]): Use[] {
     for (let at = source.indexOf(spelled, from); at >= 0; at = source.indexOf(spelled, at + spelled.length)) {
       const end = at + spelled.length;
       // Whole words only: "lease b" is not a use inside "release by", nor "Fen" inside "Fens".
-      if (WORD_CHARACTER.test(text[at - 1] ?? '') || WORD_CHARACTER.test(text[end] ?? '')) continue;
+      if (WORD_CHARACTER.test(text[at - 1] ?? '') || WORD_CHARACTER.test(text[end] ?? '') || site.givenAt?.includes(at)) continue;
       found.push({ span: { start: at, end }, site });
     }
   }
