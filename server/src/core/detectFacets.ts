@@ -135,7 +135,10 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   let retractedClause = -1;
   for (let index = marks.length - 1; index >= 0; index--) {
     const mark = marks[index];
-    if (mark.clause === retractedClause) mark.void = true;
+    if (mark.clause === retractedClause) {
+      mark.void = true;
+      mark.negated = true;
+    }
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
 }
@@ -493,7 +496,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   marks.forEach((mark, index) => {
     if (mark.void) {
       // "There is no Azure plan for it yet": a negated home cloud is one the product does not ship on first.
-      if (mark.negated && !context.tableRow && isHome(mark, vocabulary) && !facets.laterOn.includes(vocabulary.homeCloud)) {
+      if (mark.negated && isHome(mark, vocabulary) && !facets.laterOn.includes(vocabulary.homeCloud)) {
         facets.laterOn.push(vocabulary.homeCloud);
         facets.evidence.push(evidence(mark, 'order', `not yet on ${vocabulary.homeCloud}`));
       }
