@@ -106,7 +106,7 @@ describe('parseWorkspaceConfig', () => {
     const result = parseWorkspaceConfig(text, CONFIG);
     assert.equal(result.config, undefined);
     assert.deepEqual(result.problems.map(at), [
-      [CONFIG, 'Unknown property "as-of"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.', 1, 1, 1, 6],
+      [CONFIG, 'Unknown property "as-of"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "asOf"?', 1, 1, 1, 6],
       [CONFIG, '"15/01/2026" is not valid: a date is written YYYY-MM-DD, like 2026-04-27.', 2, 7, 2, 17],
       [CONFIG, '"loud" is not allowed here; expected one of: error, warning, information, hint, off.', 4, 16, 4, 20],
       [

@@ -360,7 +360,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   for (const mark of marks) {
     if (mark.void || !has(mark, 'cloud')) continue;
     placed.add(mark.clause);
-    if (!mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud)) continue;
+    if (!mark.terms.some((term) => term.category === 'cloud' && vocabulary.home.has(term.value))) continue;
     const home = context.tableRow ? facets.surfaces : clauseSurfaces?.inClause(mark.clause) ?? [];
     for (const surface of home) if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
   }
@@ -428,7 +428,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     facets.evidence.push(viaEvidence, cloudEvidence);
   });
   // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
-  if (facets.ties.length > 0 && facets.ties.every((tie) => tie.cloud === vocabulary.homeCloud)) facets.homeSurfaces = facets.surfaces.slice();
+  if (facets.ties.length > 0 && facets.ties.every((tie) => vocabulary.home.has(tie.cloud))) facets.homeSurfaces = facets.surfaces.slice();
   return facets;
 }
 

@@ -1,10 +1,12 @@
 /**
  * The profile as written in its file, and its conversion to the loaded
- * `Profile`. The file may leave a rule's lists out and may write `[all]` for
- * its regimes; the loaded profile always has the lists and the regime ids, so
- * that the analyzer never has to know about either shorthand.
+ * `Profile`. The file may leave a rule's lists out, may write `[all]` for its
+ * regimes and may extend another profile; the loaded profile always has the
+ * lists, the regime ids and every key, so that the analyzer never has to know
+ * about any of these shorthands.
  */
-import type { Profile, Rule } from './profileTypes';
+import { DOCUMENT_RULES } from './documentRules';
+import type { Profile, Rule, Vocabulary } from './profileTypes';
 
 /** The regime id that stands for every regime of the profile. */
 export const ALL_REGIMES = 'all';
@@ -12,21 +14,59 @@ export const ALL_REGIMES = 'all';
 export type RuleFile = Omit<Rule, 'unless' | 'carveOuts' | 'clauses' | 'fixes'> &
   Partial<Pick<Rule, 'unless' | 'carveOuts' | 'clauses' | 'fixes'>>;
 
-/** Profile data that has passed `profile.schema.json`. */
-export type ProfileFile = Omit<Profile, 'rules'> & { rules: RuleFile[] };
+/** Profile data that has passed `profile.schema.json` and, when it extends another, been merged with it. */
+export type ProfileFile = Omit<Profile, 'rules' | 'clauses' | 'groups' | 'confidence' | 'fixes' | 'messages'> &
+  Partial<Pick<Profile, 'clauses' | 'groups' | 'confidence' | 'fixes' | 'messages'>> & { rules: RuleFile[] };
+
+/** A profile file as written, before the profile it extends is merged in. */
+export type PartialProfileFile = Partial<Omit<ProfileFile, 'vocabulary'>> & { id: string; title: string; vocabulary?: Partial<Vocabulary> };
+
+/**
+ * Merges a profile onto the profile it extends: every top-level key it
+ * writes replaces the base's, and so does every vocabulary list. Inherited
+ * vocabulary that names a surface the merged profile does not define (a verb
+ * class that implies capacity, a frame that names open weights) is dropped,
+ * so that a profile for another contract does not have to undo the base's.
+ */
+export function mergeProfile(base: ProfileFile, own: PartialProfileFile): ProfileFile {
+  const merged = { ...base, ...own, vocabulary: { ...base.vocabulary, ...own.vocabulary } } as ProfileFile;
+  const surfaces = new Set(merged.surfaces.map((surface) => surface.id));
+  const vocabulary = merged.vocabulary;
+  if (!own.vocabulary?.surfaceFrames && vocabulary.surfaceFrames) {
+    vocabulary.surfaceFrames = vocabulary.surfaceFrames.filter((frame) => surfaces.has(frame.surface));
+  }
+  if (!own.vocabulary?.verbClasses && vocabulary.verbClasses) {
+    vocabulary.verbClasses = vocabulary.verbClasses.map((verbClass) => {
+      if (verbClass.implies === undefined || surfaces.has(verbClass.implies)) return verbClass;
+      const { implies: _dropped, ...rest } = verbClass;
+      return rest;
+    });
+  }
+  return merged;
+}
 
 export function toProfile(file: ProfileFile): Profile {
   const regimeIds = file.regimes.map((r) => r.id);
+  const rules = file.rules.map((rule) => toRule(rule, regimeIds));
+  // Front matter, waiver, coverage and consistency checks always run; a profile only words them and sets their severity.
+  for (const rule of DOCUMENT_RULES) if (!rules.some((known) => known.id === rule.id)) rules.push(toRule(rule, regimeIds));
   return {
     id: file.id,
     title: file.title,
     disclaimer: file.disclaimer,
+    ...(file.extends !== undefined ? { extends: file.extends } : {}),
     ...(file.waiverDays !== undefined ? { waiverDays: file.waiverDays } : {}),
+    surfaces: structuredClone(file.surfaces),
+    groups: structuredClone(file.groups ?? []),
+    ...(file.home !== undefined ? { home: file.home } : {}),
+    confidence: structuredClone(file.confidence ?? []),
+    fixes: structuredClone(file.fixes ?? []),
+    messages: { ...file.messages },
     regimes: file.regimes.map((r) => ({ ...r })),
-    clauses: file.clauses.map((c) => ({ ...c, source: { ...c.source } })),
+    clauses: (file.clauses ?? []).map((c) => ({ ...c, source: { ...c.source } })),
     vocabulary: structuredClone(file.vocabulary),
-    rules: file.rules.map((rule) => toRule(rule, regimeIds)),
-    frontMatter: file.frontMatter.map((k) => ({ ...k, ...(k.values ? { values: [...k.values] } : {}) })),
+    rules,
+    frontMatter: structuredClone(file.frontMatter),
   };
 }
 
@@ -43,6 +83,7 @@ function toRule(rule: RuleFile, regimeIds: string[]): Rule {
     clauses: [...(rule.clauses ?? [])],
     fixes: [...(rule.fixes ?? [])],
   };
+  if (rule.message !== undefined) loaded.message = rule.message;
   if (rule.when) loaded.when = structuredClone(rule.when);
   return loaded;
 }
