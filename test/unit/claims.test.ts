@@ -144,3 +144,43 @@ test('a statement naming venues and surfaces thousands of times is read in linea
     assert.ok(analysis.findings.every((finding) => finding.evidence.length <= 24));
   }
 });
+
+test('a statement opening with a pronoun places what the statement before it named', () => {
+  const front = 'product: Remix\nlaunch: 2025-12-01';
+  const intro = 'Remix is a mobile app for clips.\n\n';
+  // Without an antecedent the tie stands for both surfaces the document names, and only the undetermined classification is flagged (last case).
+  assert.deepEqual(findingsByLine(front, `${intro}The Remix API lets partners post clips with an API key. It runs on GKE in us-east4.\n`), {
+    3: ['api-exclusivity', 'classification-undetermined'],
+  });
+  assert.deepEqual(findingsByLine(front, `${intro}The Remix API lets partners post clips with an API key.\n\nThe mobile app lets people trim clips. It runs on GKE in us-east4.\n`), {
+    5: ['classification-undetermined', 'non-api-carve-out'],
+  });
+  // A pronoun across a section break refers to nothing this reader can see.
+  assert.deepEqual(findingsByLine(front, `${intro}The Remix API lets partners post clips with an API key.\n\n## Hosting\nIt runs on GKE in us-east4.\n`), {
+    6: ['classification-undetermined'],
+  });
+});
+
+test('Azure named under a negation does not come first', () => {
+  const front = 'classification: non-api\nserved-on: [gcp]';
+  assert.deepEqual(findingsByLine(front, 'The desktop app is served from Google Cloud; an Azure build is not planned.\n', '2026-04'), { 1: ['azure-first'] });
+  // The same placement with Azure first is fine.
+  assert.deepEqual(findingsByLine(front, 'The desktop app ships first on Azure and is also served from Google Cloud.\n', '2026-04'), {});
+});
+
+test('options turned down in a heading or a passive, and rivals in the possessive, claim nothing', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2024-06-01';
+  assert.deepEqual(findingsByLine(front, '## Considered, not pursued\n- Hosting the app on AWS Graviton.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'A plan to host the app on AWS was drafted and then withdrawn.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'A second region on Google Cloud was proposed and dropped.\n'), {});
+  assert.deepEqual(findingsByLine(front, "A rival's assistant app runs on Google Cloud.\n"), {});
+  // The same placements, said of our product, are flagged.
+  assert.deepEqual(findingsByLine(front, '## Considered\n- Hosting the app on AWS Graviton.\n'), { 2: ['declaration-mismatch', 'exclusive-cloud'] });
+  assert.deepEqual(findingsByLine(front, 'Our assistant app runs on Google Cloud.\n'), { 1: ['declaration-mismatch', 'exclusive-cloud'] });
+});
+
+test('callers on another cloud do not place a product served on Azure', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
+  assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});

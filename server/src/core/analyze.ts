@@ -4,6 +4,7 @@
  * with the input are findings too.
  */
 import type { Profile, Rule, Severity } from '../profile/profileTypes';
+import { antecedentSurfaces } from './antecedentSurfaces';
 import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
 import { emptyFacets, NO_FACETS } from './detectFacets';
@@ -110,9 +111,11 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   body.statements.forEach((statement, index) => {
     // A statement that claims nothing can give no finding.
     if (statement.facets === NO_FACETS) return;
-    let own = cache?.findings(index, documentContext);
+    // A statement that leans on the one before it ("It runs on GKE") is evaluated afresh, as that one may have changed.
+    const antecedent = antecedentSurfaces(text, body.statements, index);
+    let own = antecedent ? undefined : cache?.findings(index, documentContext);
     if (!own) {
-      own = evaluateStatement(statement, context);
+      own = evaluateStatement(statement, context, antecedent);
       const mismatched = mismatch ? checkDeclarations(statement, mismatch, context) : undefined;
       if (mismatched) own.push(mismatched);
       cache?.setFindings(index, own);

@@ -90,6 +90,8 @@ export interface PhraseMatch {
   clause: number;
   /** Set by facet detection when the match is negated, contrasted away or otherwise not a claim. */
   void: boolean;
+  /** Set by facet detection when a negation voided the match ("there is no Azure plan"). */
+  negated: boolean;
 }
 
 export interface CompiledVocabulary {
@@ -252,7 +254,7 @@ export class MatchPool {
   }
 
   take(): PhraseMatch {
-    if (this.used === this.made.length) this.made.push({ terms: [], mask: 0, first: 0, last: 0, start: 0, end: 0, clause: 0, void: false });
+    if (this.used === this.made.length) this.made.push({ terms: [], mask: 0, first: 0, last: 0, start: 0, end: 0, clause: 0, void: false, negated: false });
     return this.made[this.used++];
   }
 }
@@ -299,6 +301,7 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens, poo
       match.end = ends[bestLast - 1];
       match.clause = 0;
       match.void = false;
+      match.negated = false;
       matches.push(match);
       index = bestLast;
     } else {

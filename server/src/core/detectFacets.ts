@@ -98,7 +98,7 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * claim across its columns: it claims nothing about ours. Each is one pass
  * over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[], tableRow: boolean): void {
+function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
   let present = 0;
   for (const mark of marks) present |= mark.mask;
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
@@ -107,14 +107,23 @@ function applyScopes(marks: Mark[], tableRow: boolean): void {
     return;
   }
   let negatedClause = -1;
+  let negatedBy = false;
   let contrastClause = -1;
   for (const mark of marks) {
-    if (mark.clause === negatedClause) mark.void = true;
+    if (mark.clause === negatedClause) {
+      mark.void = true;
+      mark.negated = negatedBy;
+    }
     if (mark.clause === contrastClause) {
       if (has(mark, 'hosting')) contrastClause = -1;
       else mark.void = true;
     }
-    if (has(mark, 'negation') || has(mark, 'thirdParty') || has(mark, 'past')) negatedClause = mark.clause;
+    // A rival's product ("a competitor's agent runs on Vertex") is someone else's to the end of the clause, verbs and all.
+    const theirs = has(mark, 'thirdParty') || (has(mark, 'contrast') && tokens.possessive(mark.last - 1));
+    if (has(mark, 'negation') || theirs || has(mark, 'past')) {
+      negatedClause = mark.clause;
+      negatedBy = has(mark, 'negation');
+    }
     if (has(mark, 'contrast')) contrastClause = mark.clause;
   }
   let retractedClause = -1;
@@ -123,6 +132,15 @@ function applyScopes(marks: Mark[], tableRow: boolean): void {
     if (mark.clause === retractedClause) mark.void = true;
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
+}
+
+/** The home venue a mark names, if it names one. */
+function homeOf(mark: Mark, vocabulary: CompiledVocabulary): string | undefined {
+  return mark.terms.find((term) => term.category === 'cloud' && vocabulary.home.has(term.value))?.value;
+}
+
+function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
+  return homeOf(mark, vocabulary) !== undefined;
 }
 
 function distance(before: Mark, after: Mark): number {
@@ -246,6 +264,24 @@ function findTie(
   return undefined;
 }
 
+/**
+ * Clauses that name the home cloud and say something other than hosting
+ * ("customers inside GovCloud keep calling our Azure endpoint"): the home
+ * cloud is where the product is, and a bare preposition there ("inside",
+ * "through") places the caller's side, not ours.
+ */
+function clausesUsingHome(marks: Mark[], vocabulary: CompiledVocabulary): Set<number> {
+  const home = new Set<number>();
+  const using = new Set<number>();
+  for (const mark of marks) {
+    if (mark.void) continue;
+    if (has(mark, 'cloud') && isHome(mark, vocabulary)) home.add(mark.clause);
+    if (has(mark, 'nonHosting')) using.add(mark.clause);
+  }
+  for (const clause of home) if (!using.has(clause)) home.delete(clause);
+  return home;
+}
+
 /** Surfaces by clause, to pair each tie with the surfaces it speaks of. */
 class ClauseSurfaces {
   /** Clauses that name a surface, in order, with their surfaces and evidence. */
@@ -329,7 +365,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks, context.tableRow);
+  applyScopes(marks, tokens, context.tableRow);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
@@ -360,19 +396,28 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   for (const mark of marks) {
     if (mark.void || !has(mark, 'cloud')) continue;
     placed.add(mark.clause);
-    if (!mark.terms.some((term) => term.category === 'cloud' && vocabulary.home.has(term.value))) continue;
+    if (!isHome(mark, vocabulary)) continue;
     const home = context.tableRow ? facets.surfaces : clauseSurfaces?.inClause(mark.clause) ?? [];
     for (const surface of home) if (!(facets.homeSurfaces ??= []).includes(surface)) facets.homeSurfaces.push(surface);
   }
 
   // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
   const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
+  let usedAtHome: Set<number> | undefined;
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
   // A table row's surfaces, read once: every claim of the row shares them.
   let row: { surfaces: SurfaceId[]; evidence: Evidence[] } | undefined;
   marks.forEach((mark, index) => {
-    if (mark.void) return;
+    if (mark.void) {
+      // "There is no Azure plan for it yet": a negated home cloud is one the product does not ship on first.
+      const home = mark.negated && !context.tableRow ? homeOf(mark, vocabulary) : undefined;
+      if (home !== undefined && !facets.laterOn.includes(home)) {
+        facets.laterOn.push(home);
+        facets.evidence.push(evidence(mark, 'order', `not yet on ${home}`));
+      }
+      return;
+    }
     if (has(mark, 'collaboration')) {
       facets.collaboration = 'co-developed';
       facets.evidence.push(evidence(mark, 'collaboration', 'co-developed'));
@@ -399,6 +444,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
+    if (own && !has(own, 'hosting') && has(own, 'placement') && !isHome(mark, vocabulary) && (usedAtHome ??= clausesUsingHome(marks, vocabulary)).has(mark.clause)) return;
     const via = own ?? listedAfter(marks, index, tiedVia);
     if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
     tiedVia[index] = via;

@@ -9,6 +9,7 @@ import { citableUnder, clauseStart } from './clauseWindows';
 import { classNamed, compileContract, type CompiledContract } from './compileContract';
 import { conditionHolds, untiedSurfaces, type Subject } from './conditions';
 import { describeSurfaces, fillTemplate } from './describe';
+import type { Antecedent } from './antecedentSurfaces';
 import { resolveDate } from './readDates';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement, Tie } from './types';
 
@@ -127,7 +128,7 @@ function claimDate(tie: Tie | undefined, context: RuleContext): string | undefin
   return context.date;
 }
 
-function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
+function subjectsOf(statement: Statement, context: RuleContext, antecedent: Antecedent | undefined): Subject[] {
   const own = statement.facets;
   const base = (surfaces: SurfaceId[] | undefined, tie: Tie | undefined, evidence: Evidence[]): Subject => {
     const facts: FactUse[] = [];
@@ -159,7 +160,11 @@ function subjectsOf(statement: Statement, context: RuleContext): Subject[] {
     return subject;
   };
   const subjects: Subject[] = [];
-  for (const tie of own.ties) subjects.push(base(tie.surfaces.length > 0 ? tie.surfaces : undefined, tie, tie.evidence));
+  for (const tie of own.ties) {
+    if (tie.surfaces.length > 0) subjects.push(base(tie.surfaces, tie, tie.evidence));
+    else if (antecedent) subjects.push(base(antecedent.surfaces, tie, [...antecedent.evidence, ...tie.evidence]));
+    else subjects.push(base(undefined, tie, tie.evidence));
+  }
   if (hasUntiedSurface(own.surfaces, context)) {
     subjects.push(base(own.surfaces, undefined, own.evidence.filter((item) => item.facet === 'surface')));
   }
@@ -211,14 +216,17 @@ function clausesInForce(rules: readonly Rule[], profile: Profile, regimeId: stri
   );
 }
 
-/** Findings of the contract rules for one statement; at most one per rule. */
-export function evaluateStatement(statement: Statement, context: RuleContext): Finding[] {
+/**
+ * Findings of the contract rules for one statement; at most one per rule.
+ * An `antecedent` gives the surfaces of a tie that names none ("It runs on GKE").
+ */
+export function evaluateStatement(statement: Statement, context: RuleContext, antecedent?: Antecedent): Finding[] {
   const own = statement.facets;
   if (own.ties.length === 0 && !hasUntiedSurface(own.surfaces, context)) return [];
   const rules = context.activeRules;
   const found: (Finding | undefined)[] = new Array(rules.length);
   const holding: boolean[] = new Array(rules.length);
-  for (const subject of subjectsOf(statement, context)) {
+  for (const subject of subjectsOf(statement, context, antecedent)) {
     for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, context.contract);
     for (let index = 0; index < rules.length; index++) {
       if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;

@@ -29,6 +29,13 @@ export interface HeadingReading {
   retracting: boolean;
 }
 
+/**
+ * What makes a heading retract its section: its own words ("Non-goals"), or
+ * a heading that negates or turns down what follows ("Discussed, not
+ * adopted", "Rejected options").
+ */
+const RETRACTING: readonly Category[] = ['retractingContext', 'rejection', 'negation'];
+
 function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: readonly Category[], pool: MatchPool): boolean {
   const matches = matchPhrases(vocabulary, tokens, pool);
   return matches.some((match) => match.terms.some((term) => categories.includes(term.category)));
@@ -164,7 +171,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         const title = tokenize(text, block.title, buffer.clear());
         openHeading(
           { level: block.level, title: text.slice(block.title.start, block.title.end), span: block.span, sectionSpan: { start: block.span.start, end: text.length } },
-          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting'], pool), retracting: headingHas(vocabulary, title, ['retractingContext'], pool) },
+          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting'], pool), retracting: headingHas(vocabulary, title, RETRACTING, pool) },
         );
         break;
       }

@@ -29,6 +29,8 @@ export class Tokens {
   /** Whether each token comes from a header cell read in front of a table cell. */
   readonly headers: boolean[] = [];
   length = 0;
+  /** The text the offsets point into. */
+  text = '';
 
   /** With `known`, words no phrase contains are not made into strings: most words of a spec are such words. */
   constructor(readonly known?: KnownWords) {}
@@ -36,6 +38,14 @@ export class Tokens {
   clear(): this {
     this.length = 0;
     return this;
+  }
+
+  /** Whether the word at `index` is a possessive ("competitor's"), whose `'s` its normalised word drops. */
+  possessive(index: number): boolean {
+    const end = this.ends[index];
+    const last = this.text.charCodeAt(end - 1);
+    const apostrophe = this.text.charCodeAt(end - 2);
+    return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019);
   }
 
   push(word: string, start: number, end: number, boundary: boolean, column: number, header: boolean): void {
@@ -389,6 +399,7 @@ function isPlainLower(text: string, start: number, end: number): boolean {
 
 /** Appends the tokens of `span` to `into`. */
 export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), column = -1, header = false): Tokens {
+  into.text = text;
   // Only the statement's own text is read, so that its tokens never depend on what follows it.
   const end = span.end;
   let i = span.start;
