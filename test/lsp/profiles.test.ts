@@ -45,7 +45,7 @@ for (const pull of [false, true]) {
             severity: 1,
             code: 'profile-error',
             source: 'carveout',
-            message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.',
+            message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "severity"?',
           },
         ]);
 
@@ -58,12 +58,12 @@ for (const pull of [false, true]) {
           code: 'profile-error',
           source: 'carveout',
           message:
-            `.carveout.yaml has 1 problem (line 2, column 1: Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.), ` +
+            `.carveout.yaml has 1 problem (line 2, column 1: Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "severity"?), ` +
             `so this spec is checked with the built-in profile "${BUILTIN_TITLE}" and without that file's settings.`,
           relatedInformation: [
             {
               location: { uri: fileUri(join(root, '.carveout.yaml')), range: range(1, 0, 1, 7) },
-              message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.',
+              message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "severity"?',
             },
           ],
         });
@@ -80,7 +80,7 @@ for (const pull of [false, true]) {
         const problems = await session.waitForDiagnostics(profileUri, (d) => d.length > 0);
         assert.deepEqual(
           problems.map((d) => [d.code, d.severity, d.range, d.message]),
-          ['disclaimer', 'regimes', 'clauses', 'rules', 'frontMatter', 'vocabulary'].map((key) => [
+          ['disclaimer', 'regimes', 'rules', 'frontMatter', 'vocabulary', 'surfaces'].map((key) => [
             'profile-error',
             1,
             range(0, 0, 0, 10),

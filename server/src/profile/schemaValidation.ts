@@ -21,7 +21,7 @@ export function compileSchemas(): Record<SchemaName, ValidateFunction> {
     // is embedded already validated, and the validator would slow every start.
     const { default: Ajv } = require('ajv') as typeof import('ajv');
     // Required keys are checked in the branches of `if` (a profile that extends another may leave them out), where they are not redeclared.
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
     ajv.addSchema(profileSchema);
     validators = {
       profile: ajv.getSchema(profileSchema.$id) as ValidateFunction,
@@ -41,7 +41,11 @@ export function validateAgainstSchema(name: SchemaName, data: unknown): DataIssu
   }
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  return errors.filter((e) => e.keyword !== 'propertyNames').map((error) => toIssue(error, name));
+  // A value that fits no form of a `oneOf` is one problem, not one per form; `if` only says which branch failed.
+  const alternatives = errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  return errors
+    .filter((e) => e.keyword !== 'propertyNames' && e.keyword !== 'if' && !alternatives.some((prefix) => e.schemaPath.startsWith(prefix)))
+    .map((error) => toIssue(error, name));
 }
 
 function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
@@ -87,6 +91,8 @@ function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
       return error.parentSchema === definitions.condition
         ? { path, message: `A condition needs at least one of: ${Object.keys(definitions.condition.properties).join(', ')}.` }
         : { path, message: `Must have at least ${String(params.limit)} properties.` };
+    case 'oneOf':
+      return { path, message: `This value has none of the accepted forms. ${String((error.parentSchema as { description?: string } | undefined)?.description ?? '')}`.trim() };
     case 'maxProperties':
       return { path, message: `Too many properties: at most ${String(params.limit)} are allowed.` };
     default:
@@ -124,6 +130,7 @@ function parsePointer(pointer: string): string[] {
 }
 
 function article(type: string): string {
+  if (type.includes(',')) return type.split(',').map(article).join(' or ');
   const names: Record<string, string> = {
     object: 'a mapping',
     array: 'a list',
