@@ -3,6 +3,7 @@
  * key and value against the profile, so that a typo ("servd-on", "aws-cloud")
  * is reported where it stands instead of being silently ignored.
  */
+import { didYouMean } from '../profile/didYouMean';
 import type { FrontMatterKey, Profile } from '../profile/profileTypes';
 import { allowedValues } from './compileContract';
 import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
@@ -60,7 +61,7 @@ export function readFrontMatter(
       const id = category ? resolve(vocabulary, category, value, allowed) : allowed.includes(value) ? value : undefined;
       if (id === undefined) {
         issues.push({
-          message: `Unknown value \`${value}\` for \`${entry.key}\`. Allowed: ${allowed.join(', ')}.`,
+          message: `Unknown value \`${value}\` for \`${entry.key}\`. Allowed: ${allowed.join(', ')}.${didYouMean(value, allowed)}`,
           span: entry.itemSpans[index] ?? entry.valueSpan,
           severity: 'error',
         });
@@ -75,7 +76,7 @@ export function readFrontMatter(
     const key = known.get(entry.key);
     if (!key) {
       issues.push({
-        message: `Unknown front-matter key \`${entry.key}\`. Known keys: ${[...known.keys()].join(', ')}.`,
+        message: `Unknown front-matter key \`${entry.key}\`. Known keys: ${[...known.keys()].join(', ')}.${didYouMean(entry.key, known.keys())}`,
         span: entry.keySpan,
         severity: 'warning',
       });

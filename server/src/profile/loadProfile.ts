@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { BUILTIN_PROFILE_DATA } from './builtinProfileData';
-import { checkProfile } from './profileChecks';
+import { checkProfile, regimeGaps } from './profileChecks';
 import { mergeProfile, toProfile } from './profileFile';
 import type { PartialProfileFile, ProfileFile } from './profileFile';
 import { firstProblems } from './problems';
@@ -19,6 +19,8 @@ export interface ProfileParse {
   /** Set exactly when `problems` is empty. */
   profile?: Profile;
   problems: ProfileProblem[];
+  /** Things a valid profile may mean but probably does not (a gap between regimes). */
+  warnings?: ProfileProblem[];
 }
 
 /** More problems than this are cut, with a note saying how many. */
@@ -62,7 +64,8 @@ function parseWithin(text: string, file: string, readFile: ReadProfileFile | und
     }
     const issues = checkProfile(data);
     if (issues.length > 0) return { problems: firstProblems(problemsAt(source, issues), MAX_PROBLEMS) };
-    return { profile: toProfile(data), problems: [] };
+    const gaps = regimeGaps(data).map((gap) => ({ path: ['regimes', gap.index, 'from'], message: gap.message }));
+    return { profile: toProfile(data), problems: [], warnings: gaps.length > 0 ? problemsAt(source, gaps) : [] };
   } catch (error) {
     // Reaching this is a bug in the loader; the file still gets a problem, not a crash.
     const message = `The profile could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;

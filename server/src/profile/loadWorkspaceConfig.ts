@@ -131,7 +131,7 @@ export function resolveProfile(
     const reason = error instanceof Error ? error.message : String(error);
     return fallBack(`Cannot read the profile "${config.profile}" (${reason}); using the built-in profile.`);
   }
-  const { profile, problems } = parseProfile(text, profileFile);
+  const { profile, problems } = parseProfile(text, profileFile, readFile);
   if (!profile) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     return fallBack(`The profile "${config.profile}" has ${count}; using the built-in profile.`, problems);

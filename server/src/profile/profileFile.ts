@@ -22,27 +22,45 @@ export type ProfileFile = Omit<Profile, 'rules' | 'clauses' | 'groups' | 'confid
 export type PartialProfileFile = Partial<Omit<ProfileFile, 'vocabulary'>> & { id: string; title: string; vocabulary?: Partial<Vocabulary> };
 
 /**
- * Merges a profile onto the profile it extends: every top-level key it
- * writes replaces the base's, and so does every vocabulary list. Inherited
- * vocabulary that names a surface the merged profile does not define (a verb
- * class that implies capacity, a frame that names open weights) is dropped,
- * so that a profile for another contract does not have to undo the base's.
+ * Merges a profile onto the profile it extends. A profile without `rules`
+ * amends the base: every top-level key it writes replaces the base's. A
+ * profile with `rules` is another contract: it keeps only the base's
+ * language (vocabulary, confidence levels, messages, disclaimer, waiver
+ * days), and writes its regimes, clauses, surfaces, groups, home, fixes and
+ * front-matter keys itself. Every vocabulary list it writes replaces the
+ * base's, but for
+ * verb classes, which are merged by id (a class of the same id replaces the
+ * base's, a new one is added). Inherited vocabulary that names a surface the
+ * merged profile does not define (a verb class that implies capacity, a frame
+ * that names open weights) is dropped, so that a profile for another contract
+ * does not have to undo the base's.
  */
 export function mergeProfile(base: ProfileFile, own: PartialProfileFile): ProfileFile {
-  const merged = { ...base, ...own, vocabulary: { ...base.vocabulary, ...own.vocabulary } } as ProfileFile;
+  // A profile with rules of its own is another contract: of the base it keeps only the language.
+  const kept = own.rules === undefined ? base : languageOf(base);
+  const merged = { ...kept, ...own, vocabulary: { ...base.vocabulary, ...own.vocabulary } } as ProfileFile;
   const surfaces = new Set(merged.surfaces.map((surface) => surface.id));
   const vocabulary = merged.vocabulary;
   if (!own.vocabulary?.surfaceFrames && vocabulary.surfaceFrames) {
     vocabulary.surfaceFrames = vocabulary.surfaceFrames.filter((frame) => surfaces.has(frame.surface));
   }
-  if (!own.vocabulary?.verbClasses && vocabulary.verbClasses) {
-    vocabulary.verbClasses = vocabulary.verbClasses.map((verbClass) => {
+  const ownClasses = own.vocabulary?.verbClasses ?? [];
+  const inherited = (base.vocabulary.verbClasses ?? []).filter((verbClass) => !ownClasses.some((mine) => mine.id === verbClass.id));
+  vocabulary.verbClasses = [
+    ...inherited.map((verbClass) => {
       if (verbClass.implies === undefined || surfaces.has(verbClass.implies)) return verbClass;
       const { implies: _dropped, ...rest } = verbClass;
       return rest;
-    });
-  }
+    }),
+    ...ownClasses,
+  ];
   return merged;
+}
+
+/** The parts of a profile that are about the language rather than the contract. */
+function languageOf(base: ProfileFile): ProfileFile {
+  const { home: _home, groups: _groups, fixes: _fixes, clauses: _clauses, ...rest } = base;
+  return { ...rest, rules: [], regimes: [], frontMatter: [], surfaces: [] };
 }
 
 export function toProfile(file: ProfileFile): Profile {

@@ -181,7 +181,7 @@ export class ProfileResolver {
     } catch (error) {
       return { failure: { what: `Cannot read the profile "${setting}" set in carveout.profile (${reasonOf(error)})` } };
     }
-    const parsed = parseProfile(text, file);
+    const parsed = parseProfile(text, file, this.readFile);
     if (!parsed.profile) {
       const problems = parsed.problems;
       return {
