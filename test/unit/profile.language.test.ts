@@ -240,6 +240,21 @@ describe('extends', () => {
     assert.deepEqual([profile.id, profile.waiverDays, profile.rules[0].id], ['child', 7, 'eu-api']);
   });
 
+  it('a profile with rules of its own takes no regimes, disclaimer, messages or confidence levels of the base', () => {
+    const own = CONTRACT.replace('disclaimer: No legal advice.\n', '').replace(/regimes:\n(?: {2}- id: \w+\n(?: {4}.*\n)+)+/, '');
+    assert.deepEqual(
+      parseProfile(own, FILE)
+        .problems.filter((problem) => problem.message.startsWith('The profile has no'))
+        .map((problem) => [problem.message, problem.line]),
+      [
+        ['The profile has no regimes; a profile with rules of its own writes its own "regimes".', 1],
+        ['The profile has no disclaimer; a profile with rules of its own writes its own "disclaimer".', 1],
+      ],
+    );
+    const profile = load();
+    assert.deepEqual([profile.confidence.map((level) => level.id), profile.messages.noRegime, profile.messages.mismatchSurface], [['signed'], undefined, undefined]);
+  });
+
   it('reports a circle of profiles at `extends`', () => {
     const parsed = parseProfile('id: a\ntitle: A\nextends: ./a.yaml\n', '/contracts/a.yaml', () => 'id: a\ntitle: A\nextends: ./a.yaml\n');
     assert.deepEqual(

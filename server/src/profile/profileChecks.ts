@@ -83,6 +83,9 @@ function dateIssue(path: DataPath, value: string | undefined): DataIssue[] {
 
 function checkRegimes(profile: ProfileFile): DataIssue[] {
   const issues = duplicates(profile.regimes.map((r) => r.id), 'regimes', 'regime id');
+  // A profile for another contract that extends one takes neither its regimes nor its disclaimer.
+  if (profile.regimes.length === 0) issues.push({ path: [], message: 'The profile has no regimes; a profile with rules of its own writes its own "regimes".' });
+  if (profile.disclaimer === '') issues.push({ path: [], message: 'The profile has no disclaimer; a profile with rules of its own writes its own "disclaimer".' });
   profile.regimes.forEach((regime, index) => {
     if (regime.id === ALL_REGIMES) {
       issues.push({ path: ['regimes', index, 'id'], message: `"${ALL_REGIMES}" is reserved for "every regime" and cannot be a regime id.` });

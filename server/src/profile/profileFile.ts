@@ -25,9 +25,7 @@ export type PartialProfileFile = Partial<Omit<ProfileFile, 'vocabulary'>> & { id
  * Merges a profile onto the profile it extends. A profile without `rules`
  * amends the base: every top-level key it writes replaces the base's. A
  * profile with `rules` is another contract: it keeps only the base's
- * language (vocabulary, confidence levels, messages, disclaimer, waiver
- * days), and writes its regimes, clauses, surfaces, groups, home, fixes and
- * front-matter keys itself. Every vocabulary list it writes replaces the
+ * vocabulary and waiver days, and writes everything else itself. Every vocabulary list it writes replaces the
  * base's, but for
  * verb classes, which are merged by id (a class of the same id replaces the
  * base's, a new one is added). Inherited vocabulary that names a surface the
@@ -57,10 +55,14 @@ export function mergeProfile(base: ProfileFile, own: PartialProfileFile): Profil
   return merged;
 }
 
-/** The parts of a profile that are about the language rather than the contract. */
+/**
+ * The part of a profile that is about the language rather than the contract:
+ * its vocabulary and how long a waiver lasts. Its disclaimer, confidence
+ * levels and messages speak of its own contract, so another contract writes
+ * its own.
+ */
 function languageOf(base: ProfileFile): ProfileFile {
-  const { home: _home, groups: _groups, fixes: _fixes, clauses: _clauses, ...rest } = base;
-  return { ...rest, rules: [], regimes: [], frontMatter: [], surfaces: [] };
+  return { id: base.id, title: base.title, vocabulary: base.vocabulary, waiverDays: base.waiverDays, disclaimer: '', rules: [], regimes: [], frontMatter: [], surfaces: [] };
 }
 
 export function toProfile(file: ProfileFile): Profile {
