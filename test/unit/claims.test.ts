@@ -184,3 +184,32 @@ test('callers on another cloud do not place a product served on Azure', () => {
   assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
   assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
 });
+
+test("someone else's view, its holder a few words before its verb, claims nothing", () => {
+  const front = 'classification: non-api\nserved-on: [azure]';
+  assert.deepEqual(findingsByLine(front, 'Observers at two research firms predict the app will move to Google Cloud.\n', '2026-04'), {});
+  assert.deepEqual(findingsByLine(front, 'Another expects the app to land on Google Cloud first.\n', '2026-04'), {});
+  // Our own expectation is a plan.
+  assert.deepEqual(findingsByLine(front, 'We expect the app to be served from Google Cloud in May.\n', '2026-04'), { 1: ['azure-first', 'declaration-mismatch'] });
+});
+
+test('an audience one statement names is not the audience of another', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2025-12-01';
+  const body = 'A GovCloud edition for the Department of Defense is served from AWS GovCloud.\n\nThe public API is also served from AWS us-east-1.\n';
+  assert.deepEqual(findingsByLine(front, body), { 1: ['natsec-carve-out'], 3: ['api-exclusivity'] });
+});
+
+test('a table row whose status cell turns the option down claims nothing', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
+  const table = (status: string): string => `| # | Task | Status |\n|---|---|---|\n| 4 | Serve the batch API from Google Cloud | ${status} |\n`;
+  assert.deepEqual(findingsByLine(front, table('dropped')), {});
+  assert.deepEqual(findingsByLine(front, table('cut')), {});
+  assert.deepEqual(findingsByLine(front, table('done')), { 3: ['api-exclusivity', 'declaration-mismatch'] });
+});
+
+test('capacity named right after a venue says where, not what', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Agent sessions run on GKE clusters in us-east4.\n'), { 1: ['non-api-carve-out'] });
+  // Capacity that is the subject stays the subject.
+  assert.deepEqual(findingsByLine('served-on: [azure]\nlaunch: 2025-06-01', 'We reserve 2,000 GPUs on CoreWeave for the spring.\n'), { 1: ['declaration-mismatch', 'rofr-capacity'] });
+});

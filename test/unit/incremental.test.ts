@@ -51,3 +51,12 @@ test('a table row is read again when its header cell changes in place, even at t
   assert.deepEqual(analyze(edited, profile, { today: TODAY }, cache), analyze(edited, profile, { today: TODAY }));
   assert.deepEqual(analyze(edited, profile, { today: TODAY }).findings, []);
 });
+
+test('a statement that leans on the one before it is re-read when that one changes', () => {
+  // The document names the app and the API either way, so only the list item before the pronoun changes.
+  const text = ['---', 'product: Remix', 'launch: 2025-12-01', '---', 'Remix is a mobile app for clips, with a partner API.', '', '- The Remix API lets partners post clips with an API key.', '- It runs on GKE in us-east4.', ''].join('\n');
+  const edited = text.replace('The Remix API lets partners post clips with an API key.', 'Remix lets partners post clips.');
+  const cache = new FacetCache();
+  assert.ok(analyze(text, profile, { today: TODAY }, cache).findings.some((finding) => finding.rule === 'api-exclusivity'));
+  assert.deepEqual(analyze(edited, profile, { today: TODAY }, cache), analyze(edited, profile, { today: TODAY }));
+});

@@ -111,14 +111,14 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   body.statements.forEach((statement, index) => {
     // A statement that claims nothing can give no finding.
     if (statement.facets === NO_FACETS) return;
-    // A statement that leans on the one before it ("It runs on GKE") is evaluated afresh, as that one may have changed.
+    // A statement that leans on the one before it ("It runs on GKE") is evaluated afresh, and its findings are not kept, as that one may change.
     const antecedent = antecedentSurfaces(text, body.statements, index);
     let own = antecedent ? undefined : cache?.findings(index, documentContext);
     if (!own) {
       own = evaluateStatement(statement, context, antecedent);
       const mismatched = mismatch ? checkDeclarations(statement, mismatch, context) : undefined;
       if (mismatched) own.push(mismatched);
-      cache?.setFindings(index, own);
+      if (!antecedent) cache?.setFindings(index, own);
     }
     findings.push(...own);
     if (!firstOffHome && statement.facets.ties.some((tie) => !contract.home.has(tie.cloud))) firstOffHome = statement;

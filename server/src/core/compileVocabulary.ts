@@ -39,7 +39,7 @@ const PHRASE_LISTS = [
 ] as const satisfies readonly (keyof Vocabulary)[];
 
 /** What a phrase says: the facet kinds and the words that qualify them. */
-const CATEGORIES = ['cloud', 'surface', 'customer', 'storage', 'service', 'frameVerb', 'frameObject', ...PHRASE_LISTS] as const;
+const CATEGORIES = ['cloud', 'surface', 'customer', 'storage', 'service', 'frameVerb', 'frameObject', 'viewHolder', 'viewVerb', ...PHRASE_LISTS] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -104,6 +104,10 @@ export interface CompiledVocabulary {
   verbClasses: Map<string, CompiledVerbClass>;
   /** Surface frames by index, as their verbs' and objects' terms name them. */
   surfaceFrames: { surface: SurfaceId; reach: number }[];
+  /** The reach of each attribution frame, by the index its holders' and verbs' terms name. */
+  attributionReach: number[];
+  /** Surfaces that are resources rather than products (capacity): those a verb class implies. */
+  resources: ReadonlySet<SurfaceId>;
 }
 
 function newNode(): TrieNode {
@@ -218,6 +222,10 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     for (const verb of frame.verbs) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), 'frameVerb', String(index));
     addAll(frame.objects, 'frameObject', String(index));
   });
+  (vocabulary.attributionFrames ?? []).forEach((frame, index) => {
+    addAll(frame.holders, 'viewHolder', String(index));
+    for (const verb of frame.verbs) addAll(inflectPhrase(verb, vocabulary.irregularVerbs ?? {}), 'viewVerb', String(index));
+  });
   for (const [segment, phrases] of Object.entries(vocabulary.customers)) addAll(phrases, 'customer', segment);
   for (const key of PHRASE_LISTS) addAll(vocabulary[key], key);
   const verbClasses: CompiledVerbClass[] = (vocabulary.verbClasses ?? []).map((verbClass) => ({
@@ -232,9 +240,20 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
     verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass, index) => [verbClass.id, verbClasses[index]])),
     surfaceFrames: (vocabulary.surfaceFrames ?? []).map((frame) => ({ surface: frame.surface, reach: frame.reach })),
+    attributionReach: (vocabulary.attributionFrames ?? []).map((frame) => frame.reach),
+    resources: new Set(verbClasses.flatMap((verbClass) => (verbClass.implies ? [verbClass.implies] : []))),
   };
   cache.set(profile, compiled);
   return compiled;
+}
+
+/**
+ * Whether a word alone says what its phrase with "was" says in `category`:
+ * a table cell "cut" reads as "was cut", a status, not an instruction.
+ */
+export function readsAsPassive(vocabulary: CompiledVocabulary, word: string, category: Category): boolean {
+  const node = vocabulary.root.next.get('was')?.next.get(word);
+  return node !== undefined && (node.mask & CATEGORY_BIT[category]) !== 0;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { firstStartingAt } from './firstStartingAt';
 import type { SurfaceId } from '../profile/profileTypes';
-import { CATEGORY_BIT, matchPhrases, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
+import { CATEGORY_BIT, matchPhrases, readsAsPassive, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
@@ -98,11 +98,11 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  * claim across its columns: it claims nothing about ours. Each is one pass
  * over the marks, so a huge statement stays linear.
  */
-function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean): void {
+function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: readonly number[]): void {
   let present = 0;
   for (const mark of marks) present |= mark.mask;
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
-  if ((present & voiding) !== 0) {
+  if ((present & voiding) !== 0 || ((present & CATEGORY_BIT.viewHolder) !== 0 && statesAView(marks, reach))) {
     for (const mark of marks) mark.void = true;
     return;
   }
@@ -141,6 +141,32 @@ function homeOf(mark: Mark, vocabulary: CompiledVocabulary): string | undefined 
 
 function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
   return homeOf(mark, vocabulary) !== undefined;
+}
+
+/** Whether a table row has a cell of one word that reads as a rejection in the passive ("| cut |", "| dropped |"). */
+function hasRejectedStatus(tokens: Tokens, vocabulary: CompiledVocabulary): boolean {
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.headers[index] || tokens.boundaries[index]) continue;
+    const column = tokens.columns[index];
+    const alone = (index === 0 || tokens.columns[index - 1] !== column || tokens.headers[index - 1]) && (index + 1 === tokens.length || tokens.columns[index + 1] !== column);
+    if (alone && readsAsPassive(vocabulary, tokens.words[index], 'rejection')) return true;
+  }
+  return false;
+}
+
+/** Whether a holder of a view comes before a verb of its frame, in its clause and within the frame's reach ("analysts at one bank expect"). */
+function statesAView(marks: Mark[], reach: readonly number[]): boolean {
+  for (let index = 0; index < marks.length; index++) {
+    const holder = marks[index];
+    for (const term of holder.terms) {
+      if (term.category !== 'viewHolder') continue;
+      const most = reach[Number(term.value)];
+      for (let j = index + 1; j < marks.length && marks[j].clause === holder.clause && distance(holder, marks[j]) <= most; j++) {
+        if (marks[j].terms.some((other) => other.category === 'viewVerb' && other.value === term.value)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function distance(before: Mark, after: Mark): number {
@@ -365,7 +391,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   // Most statements hold only function words ("on", "not"); without a content phrase there is no facet.
   if (!marks.some((mark) => (mark.mask & CONTENT) !== 0)) return NO_FACETS;
   assignClauses(tokens, marks, context.tableRow);
-  applyScopes(marks, tokens, context.tableRow);
+  if (context.tableRow && hasRejectedStatus(tokens, vocabulary)) return NO_FACETS;
+  applyScopes(marks, tokens, context.tableRow, vocabulary.attributionReach);
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
@@ -380,7 +407,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     const frame = has(mark, 'frameObject') ? framedSurface(marks, index, vocabulary) : undefined;
     if (frame) addSurface(mark, frame);
     if (has(mark, 'surface')) {
-      for (const term of mark.terms) if (term.category === 'surface') addSurface(mark, term.value as SurfaceId);
+      // A resource right after a venue says which part of the venue ("runs on GKE clusters"), not what runs there.
+      const previous = marks[index - 1];
+      const describesVenue = previous !== undefined && !previous.void && has(previous, 'cloud') && distance(previous, mark) === 0;
+      for (const term of mark.terms) {
+        if (term.category === 'surface' && !(describesVenue && vocabulary.resources.has(term.value as SurfaceId))) addSurface(mark, term.value as SurfaceId);
+      }
     }
     if (has(mark, 'customer')) {
       for (const term of mark.terms) {

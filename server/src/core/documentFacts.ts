@@ -13,7 +13,6 @@ import type { DocumentFacts, Statement } from './types';
 export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[], contract: CompiledContract): DocumentFacts {
   const surfaces: SurfaceId[] = [];
   const tiedClouds: string[] = [];
-  const customers: string[] = [];
   const partners: string[] = [];
   let coDeveloped = false;
   let firstOn: string | undefined;
@@ -29,7 +28,6 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
       if (!contract.home.has(tie.cloud)) datedOffHome = true;
       else homeDate = Math.min(homeDate ?? Infinity, resolveDate(tie.when, declared.launch));
     }
-    for (const customer of facets.customers) if (!customers.includes(customer)) customers.push(customer);
     for (const partner of facets.partners) if (!partners.includes(partner)) partners.push(partner);
     if (facets.collaboration === 'co-developed') coDeveloped = true;
     firstOn ??= facets.firstOn;
@@ -45,7 +43,8 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
     collaboration: collaborationDeclared ? (declared.coDevelopedWith!.length > 0 ? 'co-developed' : 'first-party') : coDeveloped ? 'co-developed' : 'first-party',
     collaborationDeclared,
     partners: declared.coDevelopedWith ?? partners,
-    customers: declared.customers ?? customers,
+    // An audience one statement names is that statement's own; only the front matter speaks for every statement.
+    customers: declared.customers ?? [],
     customersDeclared: declared.customers !== undefined,
     firstOn: declared.firstOn ?? firstOn,
     launch: declared.launch,

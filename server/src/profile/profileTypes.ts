@@ -96,6 +96,19 @@ export interface SurfaceFrame {
   reach: number;
 }
 
+/**
+ * Someone else's view, named by who holds it and a verb of opinion a few
+ * words after it ("analysts at one sell-side bank expect"): the statement
+ * claims nothing about the product.
+ */
+export interface AttributionFrame {
+  holders: string[];
+  /** Lemma phrases, matched in every inflection. */
+  verbs: string[];
+  /** The most words between the holder and the verb. */
+  reach: number;
+}
+
 /** Phrase lists a verb class may give its verbs to. */
 export type VerbCategory = 'hosting' | 'nonHosting' | 'collaboration' | 'negation' | 'negationAfter' | 'launchFollows' | 'rejection';
 
@@ -163,6 +176,8 @@ export interface Vocabulary {
   rejection?: string[];
   /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
   attribution?: string[];
+  /** Holders and verbs of someone else's view, a few words apart. */
+  attributionFrames?: AttributionFrame[];
   /**
    * Phrases after a venue that say it is ours to run ("a Lambda function we
    * maintain"): they tie the venue, even after a phrase that would make it
