@@ -213,3 +213,17 @@ test('capacity named right after a venue says where, not what', () => {
   // Capacity that is the subject stays the subject.
   assert.deepEqual(findingsByLine('served-on: [azure]\nlaunch: 2025-06-01', 'We reserve 2,000 GPUs on CoreWeave for the spring.\n'), { 1: ['declaration-mismatch', 'rofr-capacity'] });
 });
+
+test('a site a table names on a venue places what later statements put there by name', () => {
+  const front = 'classification: non-api\nserved-on: [azure, coreweave]\nlaunch: 2025-12-01';
+  const table = (provider: string): string => `| Lease | Provider | Racks |\n|---|---|---|\n| Lease B | ${provider} | 40 |\n\n`;
+  const use = 'Image generation for free users will be served from Lease B in January.\n';
+  assert.deepEqual(findingsByLine(front, table('CoreWeave') + use), { 3: ['non-api-carve-out'], 5: ['non-api-carve-out'] });
+  // A name under a header that names the kind of site: "Overflow" under "Pool" is the overflow pool.
+  const pools = '| Pool | Provider |\n|---|---|\n| Overflow | CoreWeave |\n\nThe desktop app is served from the overflow pool at peak.\n';
+  assert.deepEqual(findingsByLine(front, pools)[5], ['non-api-carve-out']);
+  // The same sentence without the table places nothing, and a name given to two venues names neither.
+  assert.deepEqual(findingsByLine(front, use), {});
+  const twice = `${table('CoreWeave')}| Lease | Provider | Racks |\n|---|---|---|\n| Lease B | Google Cloud | 10 |\n\n${use}`;
+  assert.equal(findingsByLine(front, twice)[9], undefined);
+});

@@ -60,3 +60,13 @@ test('a statement that leans on the one before it is re-read when that one chang
   assert.ok(analyze(text, profile, { today: TODAY }, cache).findings.some((finding) => finding.rule === 'api-exclusivity'));
   assert.deepEqual(analyze(edited, profile, { today: TODAY }, cache), analyze(edited, profile, { today: TODAY }));
 });
+
+test('a statement that uses a site name is re-read when the table defining it changes', () => {
+  const text = ['---', 'classification: non-api', 'launch: 2025-12-01', '---', '| Lease | Provider |', '|---|---|', '| Lease B | CoreWeave |', '', '- The desktop app is served from Lease B.', ''].join('\n');
+  // The document's facts stay the same (a row on CoreWeave either way), so only the name's meaning changes.
+  const edited = text.replace('| Lease B | CoreWeave |', '| Lease C | CoreWeave |');
+  const cache = new FacetCache();
+  // The row and the list item that uses its name.
+  assert.equal(analyze(text, profile, { today: TODAY }, cache).findings.filter((finding) => finding.rule === 'non-api-carve-out').length, 2);
+  assert.deepEqual(analyze(edited, profile, { today: TODAY }, cache), analyze(edited, profile, { today: TODAY }));
+});

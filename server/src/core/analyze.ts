@@ -15,6 +15,7 @@ import type { FacetCache } from './facetCache';
 import { evaluateStatement, ruleContext } from './evaluateRules';
 import { findDisguisedNames } from './findDisguisedNames';
 import { findStatements } from './findStatements';
+import { placeNamedSites } from './namedSites';
 import { parseFrontMatter } from './parseFrontMatter';
 import { readFrontMatter } from './readFrontMatter';
 import { selectRegime, today } from './selectRegime';
@@ -83,7 +84,9 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
 
   cache?.begin(vocabulary, text);
   const body = findStatements(text, parsed.bodyStart, vocabulary, cache);
-  const facts = documentFacts(declared, body.statements, contract);
+  // Statements read again where they use a name the spec gives a site; the cache keeps the plain reading.
+  const read = placeNamedSites(text, body, vocabulary);
+  const facts = documentFacts(declared, read, contract);
   const regime = selectRegime(profile, facts.launch, options);
   if (regime.uncovered) {
     const dateKey = contract.keyOf.date?.key;
@@ -95,7 +98,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   for (const [key, entry] of entries) {
     factUses.set(key, { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } });
   }
-  const context = ruleContext(profile, regime, facts, (key) => factUses.get(key), homeServes(facts, body.statements, contract));
+  const context = ruleContext(profile, regime, facts, (key) => factUses.get(key), homeServes(facts, read, contract));
   const active = (id: string): Rule | undefined => {
     const rule = rules.get(id);
     return rule && rule.regimes.includes(regime.id) ? rule : undefined;
@@ -108,17 +111,18 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const mixedOffHome: Statement[] = [];
   // Findings of an unchanged statement are reused while everything they read from the document is unchanged too.
   const documentContext = cache ? JSON.stringify([regime.id, facts, context.homeServes, [...factUses.values()]]) : '';
-  body.statements.forEach((statement, index) => {
+  read.forEach((statement, index) => {
     // A statement that claims nothing can give no finding.
     if (statement.facets === NO_FACETS) return;
-    // A statement that leans on the one before it ("It runs on GKE") is evaluated afresh, and its findings are not kept, as that one may change.
-    const antecedent = antecedentSurfaces(text, body.statements, index);
-    let own = antecedent ? undefined : cache?.findings(index, documentContext);
+    // A statement that leans on another (the one before it, "It runs on GKE"; a site a table names) is evaluated afresh, and its findings are not kept, as that one may change.
+    const antecedent = antecedentSurfaces(text, read, index);
+    const leans = antecedent !== undefined || statement !== body.statements[index];
+    let own = leans ? undefined : cache?.findings(index, documentContext);
     if (!own) {
       own = evaluateStatement(statement, context, antecedent);
       const mismatched = mismatch ? checkDeclarations(statement, mismatch, context) : undefined;
       if (mismatched) own.push(mismatched);
-      if (!antecedent) cache?.setFindings(index, own);
+      if (!leans) cache?.setFindings(index, own);
     }
     findings.push(...own);
     if (!firstOffHome && statement.facets.ties.some((tie) => !contract.home.has(tie.cloud))) firstOffHome = statement;
@@ -138,10 +142,10 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     for (const statement of [firstOffHome, ...mixedOffHome]) add(checkClassification(statement, undetermined, context));
   }
 
-  findings.push(...findDisguisedNames(text, body.statements, vocabulary.known, rules.get('disguised-text')));
+  findings.push(...findDisguisedNames(text, read, vocabulary.known, rules.get('disguised-text')));
 
-  const statements = [...fmStatements, ...body.statements];
-  const waivers = findWaivers(text, body.comments, body.statements, new Set(rules.keys()));
+  const statements = [...fmStatements, ...read];
+  const waivers = findWaivers(text, body.comments, read, new Set(rules.keys()));
   findings.push(...applyWaivers(findings, waivers, rules, options.today ?? today()));
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 

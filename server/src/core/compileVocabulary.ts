@@ -108,6 +108,10 @@ export interface CompiledVocabulary {
   attributionReach: number[];
   /** Surfaces that are resources rather than products (capacity): those a verb class implies. */
   resources: ReadonlySet<SurfaceId>;
+  /** For each venue, the fewest words that name it, to read a name the document gives it as the venue. */
+  venueWords: Map<string, string[]>;
+  /** Site nouns as normalised words; a trailing `*` keeps matching any ending. */
+  siteNouns: string[];
 }
 
 function newNode(): TrieNode {
@@ -188,6 +192,16 @@ function knownWords(root: TrieNode, extra: readonly string[]): KnownWords {
   return { words, prefixes, prefixLengths, wordFilter: hashFilter(words.keys(), filterSize(words.size)), prefixFilter: hashFilter(prefixes, filterSize(prefixes.size)) };
 }
 
+/** The words of the shortest of a venue's names. */
+function fewestWords(names: readonly string[]): string[] {
+  let best: string[] = [];
+  for (const name of names) {
+    const words = phraseWords(name);
+    if (words.length > 0 && (best.length === 0 || words.length < best.length)) best = words;
+  }
+  return best;
+}
+
 /** A class's verbs, each one-word verb also followed by each of the class's frames ("host" → "host on", "host in"). */
 function withFrames(verbClass: VerbClass): string[] {
   const frames = verbClass.frames ?? [];
@@ -242,6 +256,8 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     surfaceFrames: (vocabulary.surfaceFrames ?? []).map((frame) => ({ surface: frame.surface, reach: frame.reach })),
     attributionReach: (vocabulary.attributionFrames ?? []).map((frame) => frame.reach),
     resources: new Set(verbClasses.flatMap((verbClass) => (verbClass.implies ? [verbClass.implies] : []))),
+    venueWords: new Map(vocabulary.clouds.map((cloud) => [cloud.id, fewestWords([cloud.id, cloud.name, ...cloud.aliases])])),
+    siteNouns: (vocabulary.siteNouns ?? []).map((noun) => phraseWords(noun).join(' ')),
   };
   cache.set(profile, compiled);
   return compiled;

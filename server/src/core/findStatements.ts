@@ -65,6 +65,44 @@ function tableRowTokens(text: string, cells: readonly { header?: Span; cell: Spa
   return into;
 }
 
+/** The tokens of a statement, read as its kind is read. */
+function statementTokens(text: string, statement: Statement, into: Tokens): Tokens {
+  if (statement.kind === 'sentence') return tokenize(text, statement.span, into);
+  if (statement.kind === 'list-item') return listItemTokens(text, statement.span, into);
+  return tableRowTokens(text, statement.cells ?? [], into);
+}
+
+/** Whether the statement stands in a block quote: its line opens with `>`. */
+function isQuoted(text: string, span: Span): boolean {
+  let start = span.start;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+  while (start < span.start && (text[start] === ' ' || text[start] === '\t')) start++;
+  return text.charCodeAt(start) === 62;
+}
+
+/**
+ * The facets of a statement read again with some of its words read as
+ * others (a name the document gives a venue, read as the venue), or
+ * undefined when its section or form makes it no claim. The sections open at
+ * the statement are those whose span holds it.
+ */
+export function readStatementAgain(text: string, statement: Statement, body: Body, vocabulary: CompiledVocabulary, rewrite: (tokens: Tokens) => void): Statement | undefined {
+  let hostingSection = false;
+  for (let index = 0; index < body.headings.length; index++) {
+    const { span, sectionSpan } = body.headings[index];
+    if (span.start > statement.span.start || sectionSpan.end <= statement.span.start) continue;
+    if (body.headingReadings[index].retracting) return undefined;
+    if (body.headingReadings[index].hosting) hostingSection = true;
+  }
+  const tableRow = statement.kind === 'table-row';
+  if (!tableRow && (isQuestion(text, statement.span) || isQuoted(text, statement.span))) return undefined;
+  const tokens = statementTokens(text, statement, new Tokens(vocabulary.known));
+  rewrite(tokens);
+  const again: Statement = { ...statement, facets: detectFacets(vocabulary, tokens, { hostingSection, tableRow }) };
+  if (again.facets.ties.length > 0) dateTies(text, again);
+  return again;
+}
+
 /**
  * The headings open at a point, outermost first, with what they say about
  * their sections, as one comparable string. Given a list of headings in
@@ -107,12 +145,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   // One token buffer and one pool of phrase matches serve every statement in turn.
   const buffer = new Tokens(vocabulary.known);
   const pool = new MatchPool();
-  const tokensOf = (statement: Statement): Tokens => {
-    buffer.clear();
-    if (statement.kind === 'sentence') return tokenize(text, statement.span, buffer);
-    if (statement.kind === 'list-item') return listItemTokens(text, statement.span, buffer);
-    return tableRowTokens(text, statement.cells ?? [], buffer);
-  };
+  const tokensOf = (statement: Statement): Tokens => statementTokens(text, statement, buffer.clear());
 
   // Section facts change only at a heading, so they are computed there, not per statement.
   let hostingSection = false;

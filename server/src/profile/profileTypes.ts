@@ -179,6 +179,11 @@ export interface Vocabulary {
   /** Holders and verbs of someone else's view, a few words apart. */
   attributionFrames?: AttributionFrame[];
   /**
+   * Words for a named site or piece of capacity ("pool", "lease*"): a table
+   * row that names one on a venue lets later statements use the name.
+   */
+  siteNouns?: string[];
+  /**
    * Phrases after a venue that say it is ours to run ("a Lambda function we
    * maintain"): they tie the venue, even after a phrase that would make it
    * someone else's or not hosting ("thumbnails come from").
