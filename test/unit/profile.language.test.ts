@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/fixes/applyEdits';
 import { planFixes } from '../../server/src/fixes/planFixes';
-import { renderSupersession } from '../../server/src/features/hover';
+import { renderRegimeChoice, renderSupersession } from '../../server/src/features/hover';
+import { profileFileDiagnostics } from '../../server/src/features/profileDiagnostics';
 import { loadBuiltinProfile, parseProfile } from '../../server/src/profile/loadProfile';
 import type { Profile } from '../../server/src/profile/profileTypes';
 import { TODAY } from './testSupport';
@@ -176,6 +177,22 @@ describe('regime coverage', () => {
     assert.deepEqual(
       analysis.findings.map((finding) => [finding.rule, finding.message, text.slice(finding.span.start, finding.span.end)]),
       [['no-regime', 'No regime in force: no regime of the contract is in force on 2025-01-15.', 'launch: 2025-01-15']],
+    );
+  });
+
+  it('says so where the regime is shown, rather than naming the nearest regime', () => {
+    const text = `${front('launch: 2025-01-15')}Nothing yet.\n`;
+    const choice = analyze(text, load(), { today: TODAY }).regime;
+    assert.deepEqual([choice.uncovered, renderRegimeChoice(choice, load())], [true, 'no regime, as none is in force on 2025-01-15']);
+  });
+
+  it('shows the gap as a warning in the profile file, where the next regime starts', () => {
+    const diagnostics = profileFileDiagnostics(CONTRACT, FILE, 'profile', () => {
+      throw new Error('no other file');
+    });
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.range.start, diagnostic.message.slice(0, 44)]),
+      [[2, { line: 15, character: 10 }, 'No regime is in force from 2025-01-01 to 202']],
     );
   });
 

@@ -110,6 +110,7 @@ export function renderFacts(facts: readonly FactUse[], profile: Profile): string
 
 /** The regime in force for the analysis and what picked it. */
 export function renderRegimeChoice(choice: RegimeChoice, profile: Profile): string {
+  if (choice.uncovered) return `no regime, as none is in force on ${choice.date}`;
   const regime = profile.regimes.find((candidate) => candidate.id === choice.id);
   const named = regime ? `\`${regime.id}\` ${escapeMarkdown(regime.title)} (${regimePeriod(regime)})` : `\`${choice.id}\``;
   switch (choice.reason) {
