@@ -2,9 +2,29 @@
 import type { Messages, SurfaceId } from '../profile/profileTypes';
 import type { CompiledContract } from './compileContract';
 
+/** A template split once into its text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    // Profiles edited over a long session bring new templates; the old ones need not stay.
+    if (compiled.size >= 1000) compiled.clear();
+    parts = template.split(/\{([a-zA-Z]+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills `{name}` placeholders; one the values do not know is left as written, so a typo shows. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index];
+    out += (Object.hasOwn(values, name) ? values[name] : `{${name}}`) + parts[index + 1];
+  }
+  return out;
 }
 
 /** Titles joined as a list: "A", "A and B", "A, B and C". */
