@@ -25,9 +25,11 @@ interface Floors {
 /** The floors each folder must keep; a folder without floors fails, so none is scored silently. */
 const FLOORS: Record<string, Floors> = {
   specs: { precision: 0.9, recall: 0.85 },
-  'blind/batch1': { precision: 0.9, recall: 0.76 },
+  'blind/batch1': { precision: 0.9, recall: 0.8 },
   'blind/batch2': { precision: 0.9, recall: 0.88 },
-  'blind/batch3': { precision: 0.85, recall: 0.75 },
+  'blind/batch3': { precision: 0.87, recall: 0.8 },
+  // Its first run, untuned: a floor against regressions, not a target.
+  'blind/batch4': { precision: 0.7, recall: 0.66 },
 };
 
 function folders(): string[] {

@@ -183,6 +183,8 @@ test('callers on another cloud do not place a product served on Azure', () => {
   const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
   assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
   assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+  // A client library runs where its caller is.
+  assert.deepEqual(findingsByLine(front, 'Partners call the endpoint through the Google Cloud SDK.\n'), {});
 });
 
 test("someone else's view, its holder a few words before its verb, claims nothing", () => {
@@ -226,4 +228,34 @@ test('a site a table names on a venue places what later statements put there by 
   assert.deepEqual(findingsByLine(front, use), {});
   const twice = `${table('CoreWeave')}| Lease | Provider | Racks |\n|---|---|---|\n| Lease B | Google Cloud | 10 |\n\n${use}`;
   assert.equal(findingsByLine(front, twice)[9], undefined);
+});
+
+test('an open classification is flagged where the spec describes both surfaces', () => {
+  const front = 'product: Ledger\nlaunch: 2025-12-01';
+  const body = 'Ledger has two surfaces: a web workspace for controllers and a REST API for ERP vendors.\n\nLedger is served from AWS us-east-1.\n';
+  assert.deepEqual(findingsByLine(front, body), { 1: ['classification-undetermined'] });
+  // A statement that itself places both off the home cloud is the place.
+  const placed = 'Ledger has two surfaces: a web workspace for controllers and a REST API for ERP vendors.\n\nThe web workspace and the REST API are served from AWS us-east-1.\n';
+  assert.ok(findingsByLine(front, placed)[3].includes('classification-undetermined'));
+  assert.equal(findingsByLine(front, placed)[1], undefined);
+});
+
+test('a share of traffic under a header naming a venue places that share there', () => {
+  const front = 'classification: non-api\nserved-on: [azure, aws]\nlaunch: 2024-07-01';
+  const body = '| Phase | Share on Azure | Share on AWS |\n|---|---|---|\n| 1 | 25% | 75% |\n| 3 | 100% | 0% |\n';
+  assert.deepEqual(findingsByLine(front, body), { 3: ['exclusive-cloud'] });
+});
+
+test('capacity taken from a provider is placed there', () => {
+  const front = 'served-on: [azure]\nlaunch: 2025-06-01';
+  assert.deepEqual(findingsByLine(front, 'Finance approved a block of 300 A100s from CoreWeave for the spring.\n'), { 1: ['declaration-mismatch', 'rofr-capacity'] });
+  // Data from a provider is not capacity there.
+  assert.deepEqual(findingsByLine(front, 'Finance approved a feed of invoices from CoreWeave for the spring.\n'), {});
+});
+
+test('a statement that puts one venue after another launches on the other', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]';
+  assert.deepEqual(findingsByLine(front, 'The GKE preview pool opens a month ahead of Azure for design partners.\n', '2026-04'), { 1: ['azure-first'] });
+  // Without an order word the venue stays unplaced.
+  assert.deepEqual(findingsByLine(front, 'The GKE preview pool opens for design partners.\n', '2026-04'), {});
 });

@@ -33,6 +33,7 @@ function frontMatterStatements(frontMatter: FrontMatter | undefined, venueKey: s
   }));
 }
 
+<<<<<<< HEAD
 /** Whether the statement's own claims put surfaces of two classes (an API and a non-API product) off home. */
 function placesMixedOffHome(statement: Statement, contract: CompiledContract): boolean {
   const surfaces = statement.facets.ties.flatMap((tie) => (contract.home.has(tie.cloud) ? [] : tie.surfaces));
@@ -44,6 +45,19 @@ function noRegime(rule: Rule | undefined, profile: Profile, date: string, span: 
   if (!rule) return undefined;
   const template = profile.messages.noRegime ?? '{rule}: no regime of the contract is in force on {date}.';
   return { rule: rule.id, severity: rule.severity, message: fillTemplate(template, { rule: rule.title, date }), span, clauses: [], carveOuts: [], evidence: [], facts: [] };
+=======
+/** Whether the statement names both an API and a non-API surface ("a web workspace … and a REST API"), not both on the home cloud. */
+function namesMixed(statement: Statement): boolean {
+  const { surfaces, homeSurfaces = [] } = statement.facets;
+  const named = surfaces.filter((surface) => !homeSurfaces.includes(surface));
+  return named.some((surface) => API_SURFACES.includes(surface)) && named.some((surface) => NON_API_SURFACES.includes(surface));
+}
+
+/** Whether the statement's own claims put both an API and a non-API surface off the home cloud. */
+function placesMixedOffHome(statement: Statement, home: string): boolean {
+  const surfaces = statement.facets.ties.flatMap((tie) => (tie.cloud === home ? [] : tie.surfaces));
+  return surfaces.some((surface) => API_SURFACES.includes(surface)) && surfaces.some((surface) => NON_API_SURFACES.includes(surface));
+>>>>>>> main
 }
 
 function invalidFrontMatter(rule: Rule | undefined, message: string, span: Span, severity: Severity): Finding | undefined {
@@ -107,7 +121,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const mismatch = active('declaration-mismatch');
   const undetermined = active('classification-undetermined');
   let firstOffHome: Statement | undefined;
-  /** Later statements that themselves place both API and non-API surfaces off the home cloud. */
+  /** Statements that themselves place both API and non-API surfaces off the home cloud. */
   const mixedOffHome: Statement[] = [];
   // Findings of an unchanged statement are reused while everything they read from the document is unchanged too.
   const documentContext = cache ? JSON.stringify([regime.id, facts, context.homeServes, [...factUses.values()]]) : '';
@@ -125,8 +139,13 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
       if (!leans) cache?.setFindings(index, own);
     }
     findings.push(...own);
+<<<<<<< HEAD
     if (!firstOffHome && statement.facets.ties.some((tie) => !contract.home.has(tie.cloud))) firstOffHome = statement;
     else if (placesMixedOffHome(statement, contract)) mixedOffHome.push(statement);
+=======
+    if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
+    if (placesMixedOffHome(statement, home)) mixedOffHome.push(statement);
+>>>>>>> main
   });
   cache?.commit(parsed.bodyStart, body, documentContext);
 
@@ -139,7 +158,9 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     firstOffHome = servedOnStatement;
   }
   if (undetermined && firstOffHome) {
-    for (const statement of [firstOffHome, ...mixedOffHome]) add(checkClassification(statement, undetermined, context));
+    // Where the classification is left open: statements that place both surfaces off home; else the one that describes both; else the first off home.
+    const open = mixedOffHome.length > 0 ? mixedOffHome : [read.find(namesMixed) ?? firstOffHome];
+    for (const statement of open) add(checkClassification(statement, undetermined, context));
   }
 
   findings.push(...findDisguisedNames(text, read, vocabulary.known, rules.get('disguised-text')));

@@ -11,6 +11,9 @@ import { CATEGORY_BIT, matchPhrases, readsAsPassive, type Category, type Compile
 import type { Tokens } from './tokenize';
 import type { Evidence, StatementFacets, Tie } from './types';
 
+/** The preposition after which a provider gives what is named before it. */
+const FROM = ['from'];
+
 /** How many words may stand between a hosting verb and its cloud ("hosted in the EU regions of AWS"). */
 const HOSTING_REACH = 8;
 /** How many words may stand between a placement preposition and its cloud ("on the AWS"). */
@@ -280,12 +283,19 @@ function findTie(
     if (!mark.void && has(mark, 'launchLeads')) return mark;
     if (!mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary)) return mark;
   }
+  // Capacity taken from a provider ("a block of 300 A100s from CoreWeave") is acquired there.
+  const resource = marks[index - 1];
+  if (resource && !resource.void && resource.clause === cloud.clause && distance(resource, cloud) <= 2 && (wordsBefore(tokens, FROM, cloud.first) || wordsBefore(tokens, FROM, cloud.first - 1))) {
+    if (resource.terms.some((term) => term.category === 'surface' && vocabulary.resources.has(term.value as SurfaceId))) return resource;
+  }
   if (context.tableRow) {
     const column = tokens.columns[cloud.first];
     const header = marks.find(
       (mark) => tokens.headers[mark.first] && tokens.columns[mark.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
     );
     if (header && !tokens.headers[cloud.first]) return header;
+    // A share of traffic under a header that names the venue ("| Share on AWS |" over "| 75% |") places that much there.
+    if (tokens.headers[cloud.first] && hasShare(tokens, column)) return cloud;
   }
   return undefined;
 }
@@ -306,6 +316,20 @@ function clausesUsingHome(marks: Mark[], vocabulary: CompiledVocabulary): Set<nu
   }
   for (const clause of home) if (!using.has(clause)) home.delete(clause);
   return home;
+}
+
+/** Whether a column's cell is only a share above zero ("75%", "12.5 %"). */
+function hasShare(tokens: Tokens, column: number): boolean {
+  let cell = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.columns[index] !== column || tokens.headers[index]) continue;
+    if (cell >= 0) return false;
+    cell = index;
+  }
+  if (cell < 0) return false;
+  const { text } = tokens;
+  const share = /^(\d+(?:\.\d+)?)\s*%/.exec(text.slice(tokens.starts[cell], tokens.ends[cell] + 2));
+  return share !== null && Number(share[1]) > 0;
 }
 
 /** Surfaces by clause, to pair each tie with the surfaces it speaks of. */
@@ -396,6 +420,8 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
 
   const facets = emptyFacets();
   let clauseSurfaces: ClauseSurfaces | undefined;
+  // A venue's part named after it ("the CoreWeave cluster") shows the statement places something there, though not what.
+  let placesSomething = false;
   const addSurface = (mark: Mark, surface: SurfaceId): void => {
     const found = evidence(mark, 'surface', surface);
     (clauseSurfaces ??= new ClauseSurfaces()).add(mark.clause, surface, found);
@@ -411,7 +437,9 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       const previous = marks[index - 1];
       const describesVenue = previous !== undefined && !previous.void && has(previous, 'cloud') && distance(previous, mark) === 0;
       for (const term of mark.terms) {
-        if (term.category === 'surface' && !(describesVenue && vocabulary.resources.has(term.value as SurfaceId))) addSurface(mark, term.value as SurfaceId);
+        if (term.category !== 'surface') continue;
+        if (describesVenue && vocabulary.resources.has(term.value as SurfaceId)) placesSomething = true;
+        else addSurface(mark, term.value as SurfaceId);
       }
     }
     if (has(mark, 'customer')) {
@@ -434,8 +462,11 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   }
 
   // A statement about hosting lets "on AWS" place its subject; verbs whose venue is only their object ("keep memory") do not make one.
-  const hasSubject = clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
+  const hasSubject = placesSomething || clauseSurfaces !== undefined || marks.some((mark) => !mark.void && has(mark, 'hosting') && venueMayLead(mark, vocabulary));
   let usedAtHome: Set<number> | undefined;
+  // Venues no word places, which an order ("opens a month ahead of Azure") may place after all.
+  const untied: number[] = [];
+  let orderedLater = false;
   const tiedVia: (Mark | undefined)[] = [];
   const pairedWith: ({ surfaces: SurfaceId[]; evidence: Evidence[] } | undefined)[] = [];
   // A table row's surfaces, read once: every claim of the row shares them.
@@ -472,10 +503,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
         const cloud = firstValue(later, 'cloud');
         if (!facets.laterOn.includes(cloud)) facets.laterOn.push(cloud);
         facets.evidence.push(evidence(mark, 'order', `later on ${cloud}`));
+        orderedLater = true;
       }
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
+    if (!own && !listedAfter(marks, index, tiedVia)) untied.push(index);
     if (own && !has(own, 'hosting') && has(own, 'placement') && !isHome(mark, vocabulary) && (usedAtHome ??= clausesUsingHome(marks, vocabulary)).has(mark.clause)) return;
     const via = own ?? listedAfter(marks, index, tiedVia);
     if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
@@ -505,6 +538,17 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
     facets.evidence.push(viaEvidence, cloudEvidence);
   });
+  // "The GKE pool opens a month ahead of Azure": a statement that puts one venue after another launches on the other.
+  if (facets.ties.length === 0 && orderedLater) {
+    for (const index of untied) {
+      const mark = marks[index];
+      const cloud = firstValue(mark, 'cloud');
+      if (facets.laterOn.includes(cloud)) continue;
+      const paired = clauseSurfaces?.forClause(mark.clause, placed) ?? { surfaces: [], evidence: [] };
+      const order = facets.evidence.filter((item) => item.facet === 'order');
+      facets.ties.push({ cloud, surfaces: paired.surfaces.slice(), evidence: [...nearest(paired.evidence, mark.start), ...order, evidence(mark, 'cloud', cloud)] });
+    }
+  }
   // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
   if (facets.ties.length > 0 && facets.ties.every((tie) => vocabulary.home.has(tie.cloud))) facets.homeSurfaces = facets.surfaces.slice();
   return facets;
