@@ -191,7 +191,7 @@ describe('regime coverage', () => {
       throw new Error('no other file');
     });
     assert.deepEqual(
-      diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.range.start, diagnostic.message.slice(0, 44)]),
+      diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.range.start, String(diagnostic.message).slice(0, 44)]),
       [[2, { line: 15, character: 10 }, 'No regime is in force from 2025-01-01 to 202']],
     );
   });

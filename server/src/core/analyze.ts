@@ -33,7 +33,12 @@ function frontMatterStatements(frontMatter: FrontMatter | undefined, venueKey: s
   }));
 }
 
-<<<<<<< HEAD
+/** Whether the statement names surfaces of two classes ("a web workspace … and a REST API"), not both on the home group. */
+function namesMixed(statement: Statement, contract: CompiledContract): boolean {
+  const { surfaces, homeSurfaces = [] } = statement.facets;
+  return mixesClasses(contract, surfaces.filter((surface) => !homeSurfaces.includes(surface)));
+}
+
 /** Whether the statement's own claims put surfaces of two classes (an API and a non-API product) off home. */
 function placesMixedOffHome(statement: Statement, contract: CompiledContract): boolean {
   const surfaces = statement.facets.ties.flatMap((tie) => (contract.home.has(tie.cloud) ? [] : tie.surfaces));
@@ -45,19 +50,6 @@ function noRegime(rule: Rule | undefined, profile: Profile, date: string, span: 
   if (!rule) return undefined;
   const template = profile.messages.noRegime ?? '{rule}: no regime of the contract is in force on {date}.';
   return { rule: rule.id, severity: rule.severity, message: fillTemplate(template, { rule: rule.title, date }), span, clauses: [], carveOuts: [], evidence: [], facts: [] };
-=======
-/** Whether the statement names both an API and a non-API surface ("a web workspace … and a REST API"), not both on the home cloud. */
-function namesMixed(statement: Statement): boolean {
-  const { surfaces, homeSurfaces = [] } = statement.facets;
-  const named = surfaces.filter((surface) => !homeSurfaces.includes(surface));
-  return named.some((surface) => API_SURFACES.includes(surface)) && named.some((surface) => NON_API_SURFACES.includes(surface));
-}
-
-/** Whether the statement's own claims put both an API and a non-API surface off the home cloud. */
-function placesMixedOffHome(statement: Statement, home: string): boolean {
-  const surfaces = statement.facets.ties.flatMap((tie) => (tie.cloud === home ? [] : tie.surfaces));
-  return surfaces.some((surface) => API_SURFACES.includes(surface)) && surfaces.some((surface) => NON_API_SURFACES.includes(surface));
->>>>>>> main
 }
 
 function invalidFrontMatter(rule: Rule | undefined, message: string, span: Span, severity: Severity): Finding | undefined {
@@ -139,13 +131,8 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
       if (!leans) cache?.setFindings(index, own);
     }
     findings.push(...own);
-<<<<<<< HEAD
     if (!firstOffHome && statement.facets.ties.some((tie) => !contract.home.has(tie.cloud))) firstOffHome = statement;
-    else if (placesMixedOffHome(statement, contract)) mixedOffHome.push(statement);
-=======
-    if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
-    if (placesMixedOffHome(statement, home)) mixedOffHome.push(statement);
->>>>>>> main
+    if (placesMixedOffHome(statement, contract)) mixedOffHome.push(statement);
   });
   cache?.commit(parsed.bodyStart, body, documentContext);
 
@@ -159,7 +146,7 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   }
   if (undetermined && firstOffHome) {
     // Where the classification is left open: statements that place both surfaces off home; else the one that describes both; else the first off home.
-    const open = mixedOffHome.length > 0 ? mixedOffHome : [read.find(namesMixed) ?? firstOffHome];
+    const open = mixedOffHome.length > 0 ? mixedOffHome : [read.find((statement) => namesMixed(statement, contract)) ?? firstOffHome];
     for (const statement of open) add(checkClassification(statement, undetermined, context));
   }
 
