@@ -216,7 +216,7 @@ describe('loadWorkspace', () => {
     const workspace = loadWorkspace(text, CONFIG, memoryReader({}).read);
     assert.deepEqual(workspace.problems.map(at), [
       [CONFIG, 'Unknown regime "2027-01"; the profile defines: 2019-07, 2025-01, 2025-10, 2026-02, 2026-04.', 1, 9, 1, 16],
-      [CONFIG, 'Unknown rule "azure-last"; no rule of the profile has this id.', 4, 3, 4, 13],
+      [CONFIG, 'Unknown rule "azure-last"; no rule of the profile has this id. Did you mean "azure-first"?', 4, 3, 4, 13],
       [CONFIG, 'Alias "Bedrock" already names cloud "aws".', 6, 9, 6, 16],
     ]);
   });
