@@ -15,6 +15,7 @@ import { regimeOn } from '../core/selectRegime';
 import type { Analysis, Evidence, FactUse, Finding, FrontMatterEntry, RegimeChoice, Span, Waiver } from '../core/types';
 import type { Clause, Cloud, FrontMatterKey, Profile, Regime, Rule } from '../profile/profileTypes';
 import { planFixes } from '../fixes/planFixes';
+import { didYouMean } from '../profile/didYouMean';
 import { resolveCloud, resolveCustomer } from '../fixes/profileNames';
 import type { SpecModel } from '../specModel';
 
@@ -294,7 +295,10 @@ export function renderKeyHover(key: FrontMatterKey, profile: Profile): string {
 
 function renderCloudValue(value: string, profile: Profile): string {
   const cloud = resolveCloud(profile, value);
-  if (!cloud) return `\`${escapeMarkdown(value)}\` is not a cloud this profile knows. Known clouds: ${profile.vocabulary.clouds.map((known) => `\`${known.id}\``).join(', ')}.`;
+  if (!cloud) {
+    const known = profile.vocabulary.clouds.map((entry) => entry.id);
+    return `\`${escapeMarkdown(value)}\` is not a venue this profile knows. Known venues: ${known.map((id) => `\`${id}\``).join(', ')}.${escapeMarkdown(didYouMean(value, known))}`;
+  }
   const contract = compileContract(profile);
   const blocks = [`**\`${cloud.id}\`**: ${escapeMarkdown(cloud.name)}`, `Also written: ${cloud.aliases.map(escapeMarkdown).join(', ')}.`];
   if (contract.homeTitle !== undefined) {
@@ -311,7 +315,10 @@ function renderCloudValue(value: string, profile: Profile): string {
 
 function renderCustomerValue(value: string, profile: Profile): string {
   const id = resolveCustomer(profile, value);
-  if (!id) return `\`${escapeMarkdown(value)}\` is not a customer segment this profile knows. Known segments: ${customersOf(profile).map((known) => `\`${known}\``).join(', ')}.`;
+  if (!id) {
+    const known = customersOf(profile);
+    return `\`${escapeMarkdown(value)}\` is not an audience this profile knows. Known audiences: ${known.map((segment) => `\`${segment}\``).join(', ')}.${escapeMarkdown(didYouMean(value, known))}`;
+  }
   const blocks = [`**\`${id}\`**: customer segment`, `The text names it with: ${profile.vocabulary.customers[id].map(escapeMarkdown).join(', ')}.`];
   for (const rule of profile.rules) {
     const test = rule.when?.audience;
