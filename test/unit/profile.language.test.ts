@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/fixes/applyEdits';
 import { planFixes } from '../../server/src/fixes/planFixes';
-import { renderRegimeChoice, renderSupersession } from '../../server/src/features/hover';
+import { renderEvidence, renderRegimeChoice, renderSupersession } from '../../server/src/features/hover';
 import { profileFileDiagnostics } from '../../server/src/features/profileDiagnostics';
 import { loadBuiltinProfile, parseProfile } from '../../server/src/profile/loadProfile';
 import type { Profile } from '../../server/src/profile/profileTypes';
@@ -167,6 +167,17 @@ describe('conditions over claim slots', () => {
     assert.deepEqual(findings(later).map(([rule]) => rule), ['late-launch']);
     assert.deepEqual(findings(beta).map(([rule]) => rule), ['late-launch']);
     assert.deepEqual(findings(early), []);
+  });
+});
+
+describe('hover wording', () => {
+  it('names the evidence in the profile\'s words, or plain ones when it has none', () => {
+    const text = `${front('customers: [eu]\nlaunch: 2025-04-01')}The API is served from StarCloud.\n`;
+    const plain = load();
+    const finding = analyze(text, plain, { today: TODAY }).findings[0];
+    assert.equal(renderEvidence(finding.evidence, text, plain), '"API" (surface: api), "served from" (placement), "StarCloud" (venue: StarCloud)');
+    const worded = load(CONTRACT.replace('messages:\n', 'messages:\n  venueWord: cloud\n  tieWord: hosting\n'));
+    assert.equal(renderEvidence(finding.evidence, text, worded), '"API" (surface: api), "served from" (hosting), "StarCloud" (cloud: StarCloud)');
   });
 });
 

@@ -76,10 +76,11 @@ export function renderFindingMessage(finding: Finding, profile: Profile): string
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
+/** What the words gave: a venue ("cloud: Amazon Web Services", in the profile's word for a venue), a tying phrase, or another facet. */
 function evidenceLabel(evidence: Evidence, profile: Profile): string {
   if (evidence.facet === 'cloud') {
-    if (evidence.value === 'tie') return 'hosting';
-    return `cloud: ${cloudOf(profile, evidence.value)?.name ?? evidence.value}`;
+    if (evidence.value === 'tie') return profile.messages.tieWord ?? 'placement';
+    return `${profile.messages.venueWord ?? 'venue'}: ${cloudOf(profile, evidence.value)?.name ?? evidence.value}`;
   }
   return `${evidence.facet}: ${evidence.value}`;
 }

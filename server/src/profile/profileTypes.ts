@@ -361,6 +361,9 @@ export interface Messages {
   /** a partner where the partner key declares none, or the reverse (`{key}`). */
   mismatchCoDeveloped?: string;
   mismatchFirstParty?: string;
+  /** The word hovers use for a venue ("cloud", "store") and for the words that place the product on one ("hosting"). */
+  venueWord?: string;
+  tieWord?: string;
   /** `classification-undetermined`: `{classes}`, `{key}`, and `{home}` (the home group's title) when the profile has one. */
   undetermined?: string;
   undeterminedOffHome?: string;
