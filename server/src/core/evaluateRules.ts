@@ -13,8 +13,6 @@ import type { Antecedent } from './antecedentSurfaces';
 import { resolveDate } from './readDates';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement, Tie } from './types';
 
-export type { Subject } from './conditions';
-
 function sameEvidence(a: Evidence, b: Evidence): boolean {
   return a.facet === b.facet && a.value === b.value && a.span.start === b.span.start && a.span.end === b.span.end;
 }

@@ -32,6 +32,9 @@ export const BUILTIN_PROFILE_FILE = 'builtin.profile.yaml';
 /** Reads a profile file a profile extends; throws when it cannot. The caller decides where files may come from. */
 export type ReadProfileFile = (file: string) => string;
 
+/** The id of the built-in profile, which other profiles may extend by it. */
+const BUILTIN_PROFILE_ID = 'microsoft-openai';
+
 /** How many profiles deep `extends` may chain. */
 const MAX_EXTENDS_DEPTH = 8;
 
@@ -93,9 +96,6 @@ function baseProfile(name: string, file: string, readFile: ReadProfileFile | und
   }
   return parsed.profile as unknown as ProfileFile;
 }
-
-/** The id of the built-in profile, which other profiles may extend by it. */
-export const BUILTIN_PROFILE_ID = 'microsoft-openai';
 
 function builtinData(): ProfileFile {
   return BUILTIN_PROFILE_DATA as ProfileFile;
