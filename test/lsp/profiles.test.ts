@@ -146,6 +146,45 @@ for (const pull of [false, true]) {
         assert.equal(diagnostics[1].code, 'api-exclusivity');
       });
     });
+
+    it('checks a profile in the contract language as it is opened: a misspelt group with the nearest one, and a gap between regimes as a warning', async () => {
+      const profileText = [
+        'id: stores',
+        'title: Stores',
+        'extends: microsoft-openai',
+        'disclaimer: No legal advice.',
+        'confidence: [{id: signed, meaning: signed}]',
+        'regimes:',
+        '  - {id: one, title: One, from: 2025-01-01, until: 2025-06-30, summary: One.}',
+        '  - {id: two, title: Two, from: 2025-08-01, summary: Two.}',
+        'surfaces: [{id: game, title: game}]',
+        'groups: [{id: pc-stores, title: PC stores, venues: [gog]}]',
+        'rules:',
+        '  - {id: pc, kind: contract, title: PC, regimes: [all], severity: error, description: PC., when: {venue: [pc-store]}}',
+        'frontMatter: []',
+        'vocabulary:',
+        '  clouds: [{id: gog, name: GOG, aliases: [GOG]}]',
+        '  surfaces: {game: [game]}',
+        '  customers: {}',
+        '',
+      ].join('\n');
+      const root = workspace({ 'stores.carveout.yaml': profileText });
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(profileText, { uri: fileUri(join(root, 'stores.carveout.yaml')) });
+        const problems = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        assert.deepEqual(
+          problems.map((d) => [d.severity, d.range, d.message]),
+          [[1, range(11, 106, 11, 114), 'Unknown venue or group "pc-store"; vocabulary.clouds and groups define: gog, pc-stores. Did you mean "pc-stores"?']],
+        );
+        const fixed = profileText.replace('[pc-store]', '[pc-stores]');
+        await session.change(uri, fixed);
+        const warnings = await session.waitForDiagnostics(uri, (d) => d.length > 0 && d[0].severity === 2);
+        assert.deepEqual(
+          warnings.map((d) => [d.severity, d.range, d.message]),
+          [[2, range(7, 32, 7, 42), 'No regime is in force from 2025-07-01 to 2025-07-31, between "one" and "two"; specs dated then get a no-regime finding.']],
+        );
+      });
+    });
   });
 }
 
