@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { analyze } from '../../server/src/core/analyze';
 import { LineMap } from '../../server/src/core/lineMap';
 import { loadWorkspace } from '../../server/src/profile/loadWorkspaceConfig';
+import { buildExposureReport } from '../../server/src/report/exposureReport';
 
 const EXAMPLES_DIR = join(__dirname, '..', '..', 'samples', 'profiles');
 const TODAY = '2026-11-26';
@@ -61,3 +62,17 @@ for (const folder of readdirSync(EXAMPLES_DIR).sort()) {
     }
   });
 }
+
+test('the exposure report of a worked example shows clauses with their own window, and a spec no regime covers', () => {
+  const dir = join(EXAMPLES_DIR, 'data-residency');
+  const configFile = join(dir, '.carveout.yaml');
+  const { profile } = loadWorkspace(readText(configFile), configFile, readText);
+  const specs = ['early-prototype.pspec.md', 'uk-helpdesk.pspec.md'].map((name) => {
+    const text = readText(join(dir, name));
+    return { path: name, link: name, profile, lines: new LineMap(text), analysis: analyze(text, profile, { today: TODAY }) };
+  });
+  const report = buildExposureReport({ specs, skipped: [], today: TODAY }).markdown.split('\n');
+  assert.ok(report.includes('| `early-prototype.pspec.md` | none in force (launch 2024-06-01) | personal (inferred) | 0 | 2 | 0 | 0 | 0 |'), report.join('\n'));
+  const clause = report.indexOf('### DPA-4.2-UK: UK customers\' data stays in UK regions');
+  assert.deepEqual(report.slice(clause + 5, clause + 7), ['- In force: from 2026-06-01', '- Confidence: signed']);
+});
