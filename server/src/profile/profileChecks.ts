@@ -37,7 +37,7 @@ function unknown(what: string, id: string, known: Iterable<string>, where = 'the
  * gap the contract really has and a mistake for one a typo made.
  */
 export function regimeGaps(profile: Pick<ProfileFile, 'regimes'>): { index: number; message: string }[] {
-  const byStart = profile.regimes.map((regime, index) => ({ regime, index })).sort((a, b) => (a.regime.from < b.regime.from ? -1 : a.regime.from > b.regime.from ? 1 : 0));
+  const byStart = regimesByStart(profile);
   const gaps: { index: number; message: string }[] = [];
   for (let i = 1; i < byStart.length; i++) {
     const previous = byStart[i - 1].regime;
@@ -50,6 +50,11 @@ export function regimeGaps(profile: Pick<ProfileFile, 'regimes'>): { index: numb
     }
   }
   return gaps;
+}
+
+/** The regimes with their index in the file, earliest first. */
+function regimesByStart(profile: Pick<ProfileFile, 'regimes'>): { regime: ProfileFile['regimes'][number]; index: number }[] {
+  return profile.regimes.map((regime, index) => ({ regime, index })).sort((a, b) => (a.regime.from < b.regime.from ? -1 : a.regime.from > b.regime.from ? 1 : a.index - b.index));
 }
 
 function shiftDay(date: string, days: number): string {
@@ -96,7 +101,7 @@ function checkRegimes(profile: ProfileFile): DataIssue[] {
     }
   });
   // Overlapping regimes would leave the regime of a launch date ambiguous.
-  const byStart = profile.regimes.map((regime, index) => ({ regime, index })).sort((a, b) => (a.regime.from < b.regime.from ? -1 : a.regime.from > b.regime.from ? 1 : a.index - b.index));
+  const byStart = regimesByStart(profile);
   for (let i = 1; i < byStart.length; i++) {
     const previous = byStart[i - 1].regime;
     const current = byStart[i];
