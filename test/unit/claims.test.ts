@@ -259,3 +259,29 @@ test('a statement that puts one venue after another launches on the other', () =
   // Without an order word the venue stays unplaced.
   assert.deepEqual(findingsByLine(front, 'The GKE preview pool opens for design partners.\n', '2026-04'), {});
 });
+
+test('a roadmap table with a column per quarter orders each row by its own cells', () => {
+  const front = 'classification: api\nserved-on: [azure, aws, coreweave]';
+  const body = [
+    '| surface | Q2 2026 | Q3 2026 |',
+    '|---|---|---|',
+    '| Responses API | Azure AI Foundry GA | Amazon Bedrock GA |',
+    '| Agents API | Amazon Bedrock preview | Azure AI Foundry GA |',
+    '| Batch API | | CoreWeave tenancy |',
+    '',
+  ].join('\n');
+  assert.deepEqual(findingsByLine(front, body, '2026-04'), { 4: ['azure-first'], 5: ['azure-first'] });
+});
+
+test("a plural possessive in a phrase matches as the text spells it (\"customers' own\")", () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, "Customers' own apps run on AWS.\n"), {});
+  assert.deepEqual(findingsByLine(front, 'Our own apps run on AWS.\n'), { 1: ['declaration-mismatch', 'non-api-carve-out'] });
+});
+
+test('a table row is one claim: a hosting word in one cell places the venue named in another', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  const row = (purpose: string): string => `| Sub-processor | Entity | Purpose |\n|---|---|---|\n| Oracle Corporation | Oracle Nederland B.V. | ${purpose} |\n`;
+  assert.deepEqual(findingsByLine(front, row('Hosting of the search index')), { 3: ['declaration-mismatch', 'non-api-carve-out'] });
+  assert.deepEqual(findingsByLine(front, row('Payroll services')), {});
+});

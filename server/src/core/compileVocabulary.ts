@@ -119,9 +119,15 @@ function newNode(): TrieNode {
   return { next: new Map(), prefixes: undefined, terms: [], mask: 0 };
 }
 
+/**
+ * A phrase's words as the tokenizer reads a text's: a possessive "'s" and a
+ * plural possessive's apostrophe are dropped ("customers' own" is read as
+ * "customers own"), or the phrase could never match.
+ */
 function phraseWords(phrase: string): string[] {
   return phrase
     .split(/[^\p{L}\p{N}'\u2019*]+/u)
+    .map((word) => word.replace(/['\u2019](?:s|S)?$/u, ''))
     .filter((word) => word.length > 0)
     .map((word) => foldWord(word, false));
 }

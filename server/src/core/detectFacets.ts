@@ -6,6 +6,7 @@
  * clause.
  */
 import { firstStartingAt } from './firstStartingAt';
+import { findDates } from './readDates';
 import type { SurfaceId } from '../profile/profileTypes';
 import { CATEGORY_BIT, matchPhrases, readsAsPassive, type Category, type CompiledVocabulary, type MatchPool, type PhraseMatch } from './compileVocabulary';
 import type { Tokens } from './tokenize';
@@ -294,8 +295,15 @@ function findTie(
       (mark) => tokens.headers[mark.first] && tokens.columns[mark.first] === column && (has(mark, 'hostingContext') || has(mark, 'hosting')),
     );
     if (header && !tokens.headers[cloud.first]) return header;
+    // A row is one claim across its columns: a hosting word in another cell ("| Oracle | … | Hosting of the search index |") places the row's venue.
+    if (!tokens.headers[cloud.first]) {
+      const hosting = marks.find((mark) => !mark.void && !tokens.headers[mark.first] && tokens.columns[mark.first] !== column && has(mark, 'hosting'));
+      if (hosting) return hosting;
+    }
     // A share of traffic under a header that names the venue ("| Share on AWS |" over "| 75% |") places that much there.
     if (tokens.headers[cloud.first] && hasShare(tokens, column)) return cloud;
+    // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
+    if (!tokens.headers[cloud.first] && headerHasDate(tokens, column)) return cloud;
   }
   return undefined;
 }
@@ -316,6 +324,18 @@ function clausesUsingHome(marks: Mark[], vocabulary: CompiledVocabulary): Set<nu
   }
   for (const clause of home) if (!using.has(clause)) home.delete(clause);
   return home;
+}
+
+/** Whether a column's header holds a date ("Q3 2026", "June"). */
+function headerHasDate(tokens: Tokens, column: number): boolean {
+  let start = -1;
+  let end = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.columns[index] !== column || !tokens.headers[index]) continue;
+    if (start < 0) start = tokens.starts[index];
+    end = tokens.ends[index];
+  }
+  return start >= 0 && findDates(tokens.text, { start, end }).length > 0;
 }
 
 /** Whether a column's cell is only a share above zero ("75%", "12.5 %"). */

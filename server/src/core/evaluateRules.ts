@@ -93,6 +93,23 @@ function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
   return own.length > 0 ? own : (found.otherwise ?? []).slice();
 }
 
+/** The earliest date among the statement's own ties to a home venue. */
+function earliestHome(ties: readonly Tie[], home: ReadonlySet<string>, launch: string | undefined): number | undefined {
+  let earliest: number | undefined;
+  for (const tie of ties) if (home.has(tie.cloud) && tie.when !== undefined) earliest = Math.min(earliest ?? Infinity, resolveDate(tie.when, launch));
+  return earliest;
+}
+
+/**
+ * Whether a table row is the record of one item across venue columns: its
+ * first cell names the item, not a venue, and later cells name venues.
+ */
+function recordsItem(statement: Statement): boolean {
+  const first = statement.kind === 'table-row' ? statement.cells?.[0]?.cell : undefined;
+  if (!first || statement.facets.ties.length === 0) return false;
+  return statement.facets.ties.every((tie) => tie.evidence.every((item) => item.facet !== 'cloud' || item.span.start >= first.end || item.span.end <= first.start));
+}
+
 /**
  * Whether a home venue comes first for this claim: the statement's own order
  * words win; then its date against the home venues' earliest date in the
@@ -100,12 +117,29 @@ function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
  * whether a home venue serves the product at all, unless other venues are
  * given dates and the home venues none.
  */
-function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[]): boolean {
+/** What a statement says of the home venues themselves, read once for all its claims. */
+interface OwnHome {
+  /** The earliest date among the statement's own ties to a home venue. */
+  date: number | undefined;
+  /** Whether the statement is a dated table row recording one item that names no home venue. */
+  absentFromRecord: boolean;
+}
+
+function ownHomeOf(statement: Statement, home: ReadonlySet<string>, launch: string | undefined): OwnHome {
+  const ties = statement.facets.ties;
+  return { date: earliestHome(ties, home, launch), absentFromRecord: !ties.some((tie) => home.has(tie.cloud)) && recordsItem(statement) };
+}
+
+function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[], ownHome: OwnHome): boolean {
   const home = context.contract.home;
   const own = statement.facets;
   const { homeDate, launch } = context.facts;
   if (own.firstOn !== undefined) return home.has(own.firstOn);
   if (own.laterOn.some((venue) => home.has(venue))) return false;
+  // The statement's own date for a home venue ("Bedrock in May, Azure after the summer") speaks for this product before the document's.
+  if (tie?.when !== undefined && ownHome.date !== undefined) return ownHome.date <= resolveDate(tie.when, launch);
+  // A dated table row that records where one item ships ("| Batch API | | CoreWeave | |" under quarters) and names no home venue does not ship there first.
+  if (tie?.when !== undefined && ownHome.absentFromRecord) return false;
   if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
   if (context.facts.firstOn !== undefined) {
     useKey(context, facts, 'order');
@@ -128,6 +162,7 @@ function claimDate(tie: Tie | undefined, context: RuleContext): string | undefin
 
 function subjectsOf(statement: Statement, context: RuleContext, antecedent: Antecedent | undefined): Subject[] {
   const own = statement.facets;
+  let ownHome: OwnHome | undefined;
   const base = (surfaces: SurfaceId[] | undefined, tie: Tie | undefined, evidence: Evidence[]): Subject => {
     const facts: FactUse[] = [];
     let collaboration = own.collaboration;
@@ -142,7 +177,7 @@ function subjectsOf(statement: Statement, context: RuleContext, antecedent: Ante
       customers = context.facts.customers;
       if (context.facts.customersDeclared) useKey(context, facts, 'audience');
     }
-    const first = homeFirst(statement, tie, context, facts);
+    const first = homeFirst(statement, tie, context, facts, (ownHome ??= ownHomeOf(statement, context.contract.home, context.facts.launch)));
     const subject: Subject = {
       collaboration,
       partners,

@@ -118,12 +118,29 @@ function openSections(headings: readonly { heading: Heading; reading: HeadingRea
   return open.map(({ heading, reading }) => `${heading.level} ${reading.hosting} ${reading.retracting} ${heading.title}`).join('\n');
 }
 
+/**
+ * The date of a tie in a table row from its own cell, else from that
+ * column's header ("| Q3 2026 |" over "| Amazon Bedrock GA |"), if either
+ * has one.
+ */
+function cellDate(text: string, statement: Statement, at: number): ReturnType<typeof findDates>[number] | undefined {
+  const pair = statement.cells?.find(({ cell }) => cell.start <= at && at < cell.end);
+  if (!pair) return undefined;
+  return findDates(text, pair.cell)[0] ?? (pair.header ? findDates(text, pair.header)[0] : undefined);
+}
+
 /** Gives each tie of the statement the date nearest its cloud, if the statement has dates. */
 function dateTies(text: string, statement: Statement): void {
   const dates = findDates(text, statement.span);
-  if (dates.length === 0) return;
   for (const tie of statement.facets.ties) {
     const at = tie.evidence[tie.evidence.length - 1].span.start;
+    const inCell = statement.kind === 'table-row' ? cellDate(text, statement, at) : undefined;
+    if (inCell) {
+      tie.when = inCell.value;
+      tie.evidence.push({ facet: 'order', value: text.slice(inCell.span.start, inCell.span.end), span: inCell.span });
+      continue;
+    }
+    if (dates.length === 0) continue;
     // Dates come in text order: the nearest is the first at or after the cloud, or the one before it.
     const low = firstStartingAt(dates, at);
     const after = dates[Math.min(low, dates.length - 1)];
