@@ -79,7 +79,7 @@ export function checkDeclarations(statement: Statement, rule: Rule, context: Rul
   if (venueKey && undeclared.length > 0) {
     const clouds = [...new Set(undeclared.map((tie) => tie.cloud))];
     contradicts(
-      wording(context, 'mismatchVenue', { key: venueKey, venues: clouds.map((id) => cloudName(context, id)).join(' and ') }),
+      wording(context, 'mismatchVenue', { key: venueKey, venues: clouds.map((id) => cloudName(context, id)).join(` ${context.profile.messages.and ?? 'and'} `) }),
       venueKey,
       undeclared.flatMap((tie) => tie.evidence.filter((item) => item.facet === 'cloud')),
     );
