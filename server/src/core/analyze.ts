@@ -41,7 +41,9 @@ function namesMixed(statement: Statement, contract: CompiledContract): boolean {
 
 /** Whether the statement's own claims put surfaces of two classes (an API and a non-API product) off home. */
 function placesMixedOffHome(statement: Statement, contract: CompiledContract): boolean {
-  const surfaces = statement.facets.ties.flatMap((tie) => (contract.home.has(tie.cloud) ? [] : tie.surfaces));
+  const ties = statement.facets.ties;
+  if (ties.length === 1) return !contract.home.has(ties[0].cloud) && mixesClasses(contract, ties[0].surfaces);
+  const surfaces = ties.flatMap((tie) => (contract.home.has(tie.cloud) ? [] : tie.surfaces));
   return mixesClasses(contract, surfaces);
 }
 

@@ -20,6 +20,8 @@ export interface CompiledContract {
   /** Title of the home group, for messages. */
   homeTitle?: string;
   surfaces: ReadonlyMap<SurfaceId, Surface>;
+  /** How each list of surfaces reads in messages, by the list joined; filled as messages are made. */
+  surfaceWords: Map<string, string>;
 }
 
 const cache = new WeakMap<Profile, CompiledContract>();
@@ -42,6 +44,7 @@ export function compileContract(profile: Profile): CompiledContract {
     home: new Set(homeGroup?.venues ?? []),
     homeTitle: homeGroup?.title,
     surfaces: new Map(profile.surfaces.map((surface) => [surface.id, surface])),
+    surfaceWords: new Map(),
   };
   cache.set(profile, compiled);
   return compiled;
@@ -67,9 +70,14 @@ export function inferClass(contract: CompiledContract, surfaces: readonly Surfac
   return found.length === 1 ? found[0].value : undefined;
 }
 
-/** Whether the surfaces fall into more than one class. */
+/** Whether the surfaces fall into more than one class; asked of every statement, so it allocates nothing. */
 export function mixesClasses(contract: CompiledContract, surfaces: readonly SurfaceId[]): boolean {
-  return classesOf(contract, surfaces).length > 1;
+  if (surfaces.length < 2) return false;
+  let found = 0;
+  for (const entry of contract.pureClasses) {
+    if (surfaces.some((surface) => entry.surfaces!.includes(surface)) && ++found > 1) return true;
+  }
+  return false;
 }
 
 export function classNamed(contract: CompiledContract, value: string | undefined): SurfaceClass | undefined {

@@ -34,8 +34,15 @@ export function joinTitles(titles: readonly string[], and: string): string {
 
 export function describeSurfaces(surfaces: readonly SurfaceId[], contract: CompiledContract, messages: Messages): string {
   if (surfaces.length === 0) return messages.noSurface ?? 'the product';
-  // A broad surface adds nothing next to one that narrows it ("API" next to "stateless API").
-  const narrowed = new Set(surfaces.flatMap((surface) => contract.surfaces.get(surface)?.within ?? []));
-  const titles = surfaces.filter((surface) => !narrowed.has(surface)).map((surface) => contract.surfaces.get(surface)?.title ?? surface);
-  return fillTemplate(messages.surfaces ?? 'the {list}', { list: joinTitles(titles, messages.and ?? 'and') });
+  // A spec with many findings names the same few lists of surfaces over and over.
+  const key = surfaces.length === 1 ? surfaces[0] : surfaces.join(' ');
+  let words = contract.surfaceWords.get(key);
+  if (words === undefined) {
+    // A broad surface adds nothing next to one that narrows it ("API" next to "stateless API").
+    const narrowed = new Set(surfaces.flatMap((surface) => contract.surfaces.get(surface)?.within ?? []));
+    const titles = surfaces.filter((surface) => !narrowed.has(surface)).map((surface) => contract.surfaces.get(surface)?.title ?? surface);
+    words = fillTemplate(messages.surfaces ?? 'the {list}', { list: joinTitles(titles, messages.and ?? 'and') });
+    if (contract.surfaceWords.size < 1000) contract.surfaceWords.set(key, words);
+  }
+  return words;
 }

@@ -22,11 +22,19 @@ interface Target {
   venue: string;
 }
 
+/** Targets by fix, per profile: a rule-wide fix plans one for each of many findings. */
+const targets = new WeakMap<Profile, Map<string, Target | undefined>>();
+
 /** The fix's group and its first venue, when the profile defines both. */
 export function placementTarget(profile: Profile, fix: FixDefinition): Target | undefined {
+  let known = targets.get(profile);
+  if (!known) targets.set(profile, (known = new Map()));
+  if (known.has(fix.id)) return known.get(fix.id);
   const group = profile.groups.find((candidate) => candidate.id === fix.group);
   const venue = group?.venues[0];
-  return group && venue !== undefined ? { group: new Set(group.venues), venue } : undefined;
+  const target = group && venue !== undefined ? { group: new Set(group.venues), venue } : undefined;
+  known.set(fix.id, target);
+  return target;
 }
 
 interface Mention {

@@ -22,12 +22,20 @@ function fixNamed(context: FixContext, id: FixId): FixDefinition | undefined {
   return context.profile.fixes.find((fix) => fix.id === id);
 }
 
+/** Each analysis's preference order, which a rule-wide fix asks for once per finding. */
+const orders = new WeakMap<object, readonly FixId[]>();
+
 /** The fixes that may be preferred, most wanted first. */
 function preferenceOrder(context: FixContext): readonly FixId[] {
-  const surfaces = context.analysis.facts.surfaces;
-  return context.profile.fixes
-    .filter((fix) => fix.preferred === true && !contradictingSurfaces(context, fix).some((surface) => surfaces.includes(surface)))
-    .map((fix) => fix.id);
+  let order = orders.get(context.analysis);
+  if (!order) {
+    const surfaces = context.analysis.facts.surfaces;
+    order = context.profile.fixes
+      .filter((fix) => fix.preferred === true && !contradictingSurfaces(context, fix).some((surface) => surfaces.includes(surface)))
+      .map((fix) => fix.id);
+    orders.set(context.analysis, order);
+  }
+  return order;
 }
 
 function preferredFix(context: FixContext, available: readonly FixId[]): FixId | undefined {
