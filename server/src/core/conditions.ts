@@ -24,23 +24,27 @@ export interface Subject {
   facts: FactUse[];
 }
 
-function listOf(test: IdTest): { ids: string[]; negated: boolean } {
-  if (Array.isArray(test)) return { ids: test, negated: false };
-  return 'in' in test ? { ids: test.in, negated: false } : { ids: test.notIn, negated: true };
+/** The ids a test lists, whether it lists them in `in` or in `notIn`. */
+function idsOf(test: IdTest): string[] {
+  return Array.isArray(test) ? test : 'in' in test ? test.in : test.notIn;
+}
+
+function isNegated(test: IdTest): boolean {
+  return !Array.isArray(test) && 'notIn' in test;
 }
 
 function venueTest(test: IdTest, venue: string | undefined, contract: CompiledContract): boolean {
   // A claim with no venue is neither inside nor outside a group.
   if (venue === undefined) return false;
-  const { ids, negated } = listOf(test);
-  const inside = ids.some((id) => contract.venuesOf.get(id)?.has(venue) === true);
-  return inside !== negated;
+  let inside = false;
+  for (const id of idsOf(test)) if (contract.venuesOf.get(id)?.has(venue)) inside = true;
+  return inside !== isNegated(test);
 }
 
 function someTest(test: IdTest, values: readonly string[]): boolean {
-  const { ids, negated } = listOf(test);
+  const ids = idsOf(test);
   const some = values.some((value) => ids.includes(value));
-  return negated ? !some : some;
+  return some !== isNegated(test);
 }
 
 function audienceTest(test: NonNullable<RuleCondition['audience']>, customers: readonly string[]): boolean {
@@ -83,10 +87,7 @@ export function conditionHolds(condition: RuleCondition, subject: Subject, contr
 export function untiedSurfaces(condition: RuleCondition): ReadonlySet<SurfaceId> | 'all' {
   if (condition.venue) return new Set();
   const needed: (ReadonlySet<SurfaceId> | 'all')[] = [];
-  if (condition.surface) {
-    const { ids, negated } = listOf(condition.surface);
-    if (!negated) needed.push(new Set(ids));
-  }
+  if (condition.surface && !isNegated(condition.surface)) needed.push(new Set(idsOf(condition.surface)));
   for (const child of condition.all ?? []) needed.push(untiedSurfaces(child));
   if (condition.any) {
     const options = condition.any.map(untiedSurfaces);

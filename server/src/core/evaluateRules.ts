@@ -50,7 +50,23 @@ export function ruleContext(
   homeServes: boolean,
 ): RuleContext {
   // No contract rule applies on a date no regime covers.
-  const activeRules = regime.uncovered ? [] : activeContractRules(profile, regime.id);
+  const rules = regime.uncovered ? NO_RULES : rulesInForce(profile, regime.id);
+  return { profile, contract: compileContract(profile), regimeId: regime.id, date: regime.date ?? facts.launch, ...rules, facts, factUse, homeServes };
+}
+
+/** What a profile's rules are under one regime; the same for every analysis under it. */
+type RulesInForce = Pick<RuleContext, 'activeRules' | 'unlessOf' | 'clausesOf' | 'untiedSurfaces'>;
+
+const NO_RULES: RulesInForce = { activeRules: [], unlessOf: [], clausesOf: [], untiedSurfaces: new Set() };
+
+const rulesByRegime = new WeakMap<Profile, Map<string, RulesInForce>>();
+
+function rulesInForce(profile: Profile, regimeId: string): RulesInForce {
+  let byRegime = rulesByRegime.get(profile);
+  if (!byRegime) rulesByRegime.set(profile, (byRegime = new Map()));
+  let rules = byRegime.get(regimeId);
+  if (rules) return rules;
+  const activeRules = activeContractRules(profile, regimeId);
   const index = new Map(activeRules.map((rule, position) => [rule.id, position]));
   const untied = new Set<SurfaceId>();
   let anyUntied = false;
@@ -59,19 +75,14 @@ export function ruleContext(
     if (surfaces === 'all') anyUntied = true;
     else for (const surface of surfaces) untied.add(surface);
   }
-  return {
-    profile,
-    contract: compileContract(profile),
-    regimeId: regime.id,
-    date: regime.date ?? facts.launch,
+  rules = {
     activeRules,
     unlessOf: activeRules.map((rule) => rule.unless.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))),
-    clausesOf: clausesInForce(activeRules, profile, regime.id),
+    clausesOf: clausesInForce(activeRules, profile, regimeId),
     untiedSurfaces: anyUntied ? 'all' : untied,
-    facts,
-    factUse,
-    homeServes,
   };
+  byRegime.set(regimeId, rules);
+  return rules;
 }
 
 function withFact(facts: FactUse[], fact: FactUse | undefined): void {
