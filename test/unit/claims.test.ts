@@ -30,6 +30,7 @@ test('dates are read in the forms specs use, and resolved against the launch yea
   assert.deepEqual(values('in May, Azure after the summer'), [501, 901]);
   assert.deepEqual(values('We may ship it'), []);
   assert.deepEqual(values('Azure timing TBD; at launch'), [UNSCHEDULED, AT_LAUNCH]);
+  assert.deepEqual(values('on GKE today; the Azure listing is planned for next quarter'), [AT_LAUNCH, UNSCHEDULED - 1]);
   assert.equal(resolveDate(518, '2026-03-01'), 20260518);
   assert.equal(resolveDate(AT_LAUNCH, '2026-03-01'), 20260301);
 });
@@ -183,8 +184,6 @@ test('callers on another cloud do not place a product served on Azure', () => {
   const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-11-01';
   assert.deepEqual(findingsByLine(front, 'Retail partners keep calling our Azure endpoint through Amazon Connect flows.\n'), {});
   assert.deepEqual(findingsByLine(front, 'Retail partners reach our endpoint inside AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
-  // A client library runs where its caller is.
-  assert.deepEqual(findingsByLine(front, 'Partners call the endpoint through the Google Cloud SDK.\n'), {});
 });
 
 test("someone else's view, its holder a few words before its verb, claims nothing", () => {
@@ -284,4 +283,31 @@ test('a table row is one claim: a hosting word in one cell places the venue name
   const row = (purpose: string): string => `| Sub-processor | Entity | Purpose |\n|---|---|---|\n| Oracle Corporation | Oracle Nederland B.V. | ${purpose} |\n`;
   assert.deepEqual(findingsByLine(front, row('Hosting of the search index')), { 3: ['declaration-mismatch', 'non-api-carve-out'] });
   assert.deepEqual(findingsByLine(front, row('Payroll services')), {});
+});
+
+test('under "Options considered" only the option taken claims', () => {
+  const front = 'classification: api\nserved-on: [azure, coreweave]\nlaunch: 2025-06-01';
+  const body = '## Options considered\n\n| Option | Capacity | Status |\n|---|---|---|\n| A | 2,048 H100s reserved at Oracle | Declined |\n| B | 2,048 H100s reserved at CoreWeave | Accepted |\n';
+  assert.deepEqual(findingsByLine(front, body), { 6: ['rofr-capacity'] });
+});
+
+test('an open question someone asks is not a decision', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Partners keep asking whether we could open a sync API on AWS later.\n'), {});
+});
+
+test('a site named in prose places what later statements put there by name', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp, coreweave]\nlaunch: 2025-12-01';
+  const named = (definition: string, use: string): Record<number, string[]> => findingsByLine(front, `${definition}\n\n${use}\n`);
+  // After a naming phrase, with the venue named nearest.
+  assert.deepEqual(named('The editor stays on Azure; a second footprint on Google Cloud in europe-west4 is called Heron.', 'Heron picks up EU sessions of the desktop app on day one.')[3], ['non-api-carve-out']);
+  // As what a site noun describes.
+  assert.deepEqual(named('Tidepool, a 64-GPU pool we lease from CoreWeave, starts in July.', 'The desktop app is served from Tidepool.')[3], ['non-api-carve-out']);
+  // Before a parenthesis that opens with the venue.
+  assert.deepEqual(named('Cells: Marsh (us-central1) and Delta (eastus2).', 'The desktop app runs in Marsh.')[3], ['non-api-carve-out']);
+  // Given where no venue is named, then placed by the first statement that opens with it.
+  assert.deepEqual(named('Memory lives in a service we call Hearth.\n\nHearth runs on GKE in us-central1.', 'The desktop app keeps its reminders inside Hearth.')[5], ['non-api-carve-out']);
+  // A use that only mentions the name places nothing, and a parenthesis that does not open with a venue names nothing.
+  assert.equal(named('Tidepool, a 64-GPU pool we lease from CoreWeave, starts in July.', 'Review the desktop app with Tidepool data.')[3], undefined);
+  assert.equal(named('The Atlas app (web and desktop) ships in May on Azure.', 'Atlas handles the desktop app sessions.')[3], undefined);
 });

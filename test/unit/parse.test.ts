@@ -76,6 +76,14 @@ test('sentences do not split after abbreviations or inside numbers', () => {
   );
 });
 
+test('a title is an abbreviation only when capitalised; a unit ends its sentence', () => {
+  const text = 'Ms. Ito owns it. Latency passes 400 ms. The second pool takes over.';
+  assert.deepEqual(
+    splitSentences(text, { start: 0, end: text.length }).map((span) => text.slice(span.start, span.end)),
+    ['Ms. Ito owns it.', 'Latency passes 400 ms.', 'The second pool takes over.'],
+  );
+});
+
 test('front matter keeps the exact ranges of keys, values and list items', () => {
   const text = '---\nclassification: api   # note\nserved-on: [aws, gcp]\ncustomers:\n  - enterprise\n---\nBody.\n';
   const { frontMatter, bodyStart, problems } = parseFrontMatter(text);

@@ -24,6 +24,7 @@ const PHRASE_LISTS = [
   'contrast',
   'thirdParty',
   'rejection',
+  'acceptance',
   'past',
   'attribution',
   'nonHosting',
@@ -112,6 +113,8 @@ export interface CompiledVocabulary {
   venueWords: Map<string, string[]>;
   /** Site nouns as normalised words; a trailing `*` keeps matching any ending. */
   siteNouns: string[];
+  /** Naming phrases as normalised words joined by one space. */
+  naming: string[];
 }
 
 function newNode(): TrieNode {
@@ -264,6 +267,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     resources: new Set(verbClasses.flatMap((verbClass) => (verbClass.implies ? [verbClass.implies] : []))),
     venueWords: new Map(vocabulary.clouds.map((cloud) => [cloud.id, fewestWords([cloud.id, cloud.name, ...cloud.aliases])])),
     siteNouns: (vocabulary.siteNouns ?? []).map((noun) => phraseWords(noun).join(' ')),
+    naming: (vocabulary.naming ?? []).map((phrase) => phraseWords(phrase).join(' ')),
   };
   cache.set(profile, compiled);
   return compiled;

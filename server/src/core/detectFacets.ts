@@ -62,6 +62,8 @@ export interface StatementContext {
   hostingSection: boolean;
   /** The statement is a table row; clause boundaries stop at columns instead. */
   tableRow: boolean;
+  /** Tokens where a name the spec gives a site starts: a site hosts, so one that opens the statement, or stands after "in" or "on", places the product there. */
+  sites?: ReadonlySet<number>;
 }
 
 function has(mark: Mark, category: Category): boolean {
@@ -273,8 +275,8 @@ function findTie(
     if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
       return isSource(tokens, cloud, mark, vocabulary) ? undefined : mark;
     }
-    // A service runs things, so "jobs on HyperPod" places them even where nothing else says what is placed.
-    const placing = statementHasSubject || context.hostingSection || has(cloud, 'service');
+    // A service runs things, so "jobs on HyperPod" places them even where nothing else says what is placed; so does a site ("placed in Marsh").
+    const placing = statementHasSubject || context.hostingSection || has(cloud, 'service') || context.sites?.has(cloud.first) === true;
     if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && placing && !has(cloud, 'storage')) return mark;
   }
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
@@ -305,6 +307,8 @@ function findTie(
     // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
     if (!tokens.headers[cloud.first] && headerHasDate(tokens, column)) return cloud;
   }
+  // A site that opens the statement is at work there ("Tidepool serves the sandbox endpoint").
+  if (cloud.first === 0 && context.sites?.has(cloud.first)) return cloud;
   return undefined;
 }
 

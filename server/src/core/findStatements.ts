@@ -3,7 +3,7 @@
  * of a paragraph, each list item and each table row (read with its header).
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
-import { MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
+import { CATEGORY_BIT, MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { detectFacets, NO_FACETS } from './detectFacets';
 import { firstStartingAt } from './firstStartingAt';
 import type { FacetCache } from './facetCache';
@@ -82,11 +82,18 @@ function isQuoted(text: string, span: Span): boolean {
 
 /**
  * The facets of a statement read again with some of its words read as
- * others (a name the document gives a venue, read as the venue), or
- * undefined when its section or form makes it no claim. The sections open at
- * the statement are those whose span holds it.
+ * others (a name the document gives a venue, read as the venue; `rewrite`
+ * returns the tokens where such names start), or undefined when its section
+ * or form makes it no claim. The sections open at the statement are those
+ * whose span holds it.
  */
-export function readStatementAgain(text: string, statement: Statement, body: Body, vocabulary: CompiledVocabulary, rewrite: (tokens: Tokens) => void): Statement | undefined {
+export function readStatementAgain(
+  text: string,
+  statement: Statement,
+  body: Body,
+  vocabulary: CompiledVocabulary,
+  rewrite: (tokens: Tokens) => ReadonlySet<number>,
+): Statement | undefined {
   let hostingSection = false;
   for (let index = 0; index < body.headings.length; index++) {
     const { span, sectionSpan } = body.headings[index];
@@ -97,8 +104,8 @@ export function readStatementAgain(text: string, statement: Statement, body: Bod
   const tableRow = statement.kind === 'table-row';
   if (!tableRow && (isQuestion(text, statement.span) || isQuoted(text, statement.span))) return undefined;
   const tokens = statementTokens(text, statement, new Tokens(vocabulary.known));
-  rewrite(tokens);
-  const again: Statement = { ...statement, facets: detectFacets(vocabulary, tokens, { hostingSection, tableRow }) };
+  const sites = rewrite(tokens);
+  const again: Statement = { ...statement, facets: detectFacets(vocabulary, tokens, { hostingSection, tableRow, sites }) };
   if (again.facets.ties.length > 0) dateTies(text, again);
   return again;
 }
@@ -190,7 +197,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const add = (statement: Statement, quoted = false): void => {
     statements.push(statement);
     const { kind, span } = statement;
-    const claimless = quoted || retractingSection || (kind !== 'table-row' && isQuestion(text, span));
+    const claimless = quoted || (retractingSection && !isTaken(statement)) || (kind !== 'table-row' && isQuestion(text, span));
     const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
@@ -198,6 +205,12 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
       statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
       if (statement.facets.ties.length > 0) dateTies(text, statement);
     }
+  };
+
+  /** Whether a statement under a retracting heading marks the option taken ("| B | CoreWeave … | Accepted |"). */
+  const isTaken = (statement: Statement): boolean => {
+    const marks = matchPhrases(vocabulary, tokensOf(statement), pool);
+    return marks.some((mark) => (mark.mask & CATEGORY_BIT.acceptance) !== 0) && !marks.some((mark) => (mark.mask & CATEGORY_BIT.rejection) !== 0);
   };
 
   // Text unchanged since the last analysis up to a quiet point holds the same statements: take them and scan from there.

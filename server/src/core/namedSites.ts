@@ -1,132 +1,118 @@
 /**
  * Names a spec gives its sites. A capacity plan lists its leases or pools
- * in a table ("| Lease B | CoreWeave (Ellendale, ND) |", or "| Overflow |"
- * under a "Pool" header) and later says "served from Lease B" or "the
- * overflow pool takes the requests": the name stands for the venue of its
- * row. Statements that use such a name are read again with the name read as
- * the venue, so every rule sees the placement, and the evidence points at
- * both the name and the row that defines it.
+ * in a table ("| Lease B | CoreWeave (Ellendale, ND) |") or names a site in
+ * prose ("a second planner fleet, which I'll call Kestrel, on Oracle
+ * Cloud"), and later says "served from Lease B" or "Kestrel takes the new
+ * traffic": the name stands for its venue. Statements that use such a name
+ * are read again with the name read as the venue, and a name that does
+ * anything places the product there, as a site does nothing else; the
+ * evidence points at both the name and the statement that defines it.
  */
 import type { CompiledVocabulary } from './compileVocabulary';
 import { readStatementAgain, type Body } from './findStatements';
+import { siteNamesInProse } from './siteNamesInProse';
+import { siteNamesInTables } from './siteNamesInTables';
 import { UNKNOWN_WORD, type Tokens } from './tokenize';
 import type { Evidence, Span, Statement } from './types';
 
-/** The most words a site's name may have ("Lease B", "Abilene west cluster"). */
-const MAX_NAME_WORDS = 4;
-
-interface SiteName {
-  /** The name's words, lower-cased, as a reference must spell them. */
-  words: string[];
+export interface SiteName {
+  /** The name as a use must spell it; lower-cased when `caseSensitive` is false. */
+  spelled: string;
+  caseSensitive: boolean;
   cloud: string;
-  /** Where the defining row names the venue. */
+  /** Where the defining statement names the venue. */
   defined: Evidence;
+  /** Where the name is given, which is not a use of it. */
+  givenAt?: number[];
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu;
-
-function wordsOf(text: string): string[] {
-  return (text.match(WORD) ?? []).map((word) => word.toLowerCase());
+interface Use {
+  span: Span;
+  site: SiteName;
 }
 
-function isSiteNoun(word: string, nouns: readonly string[]): boolean {
-  return nouns.some((noun) => (noun.endsWith('*') ? word.startsWith(noun.slice(0, -1)) : word === noun));
-}
+const WORD_CHARACTER = /[\p{L}\p{N}-]/u;
 
-function overlaps(span: Span, spans: readonly Span[]): boolean {
-  return spans.some((other) => other.start < span.end && span.start < other.end);
-}
-
-/**
- * The site names table rows define: a row that places the product on one
- * venue, and a cell (not the one naming the venue) that names a site
- * itself ("Lease B") or under a header that does ("Pool": "Overflow" is the
- * overflow pool). A name given to two venues names neither.
- */
-function findSiteNames(text: string, statements: readonly Statement[], nouns: readonly string[]): SiteName[] {
-  const byName = new Map<string, SiteName | undefined>();
-  for (const statement of statements) {
-    if (statement.kind !== 'table-row' || !statement.cells || statement.facets.ties.length === 0) continue;
-    const clouds = new Set(statement.facets.ties.map((tie) => tie.cloud));
-    if (clouds.size !== 1) continue;
-    const cloud = statement.facets.ties[0].cloud;
-    const named = statement.facets.evidence.map((item) => item.span);
-    const defined = statement.facets.ties[0].evidence.find((item) => item.facet === 'cloud');
-    if (!defined) continue;
-    for (const { header, cell } of statement.cells) {
-      if (overlaps(cell, named)) continue;
-      const words = wordsOf(text.slice(cell.start, cell.end));
-      if (words.length === 0 || words.length > MAX_NAME_WORDS || !words.some((word) => /\p{L}/u.test(word))) continue;
-      const headerNoun = header ? wordsOf(text.slice(header.start, header.end)).find((word) => isSiteNoun(word, nouns)) : undefined;
-      const name = words.some((word) => isSiteNoun(word, nouns)) ? words : headerNoun ? [...words, headerNoun] : undefined;
-      if (!name) continue;
-      const key = name.join(' ');
-      const known = byName.get(key);
-      byName.set(key, byName.has(key) && known?.cloud !== cloud ? undefined : { words: name, cloud, defined });
-    }
-  }
-  return [...byName.values()].filter((site): site is SiteName => site !== undefined);
-}
-
-/** Where each name is used in the text, in text order. */
-function uses(text: string, from: number, sites: readonly SiteName[]): { span: Span; site: SiteName }[] {
-  const found: { span: Span; site: SiteName }[] = [];
+/** Where each name is used in the text after `from`, in text order. */
+function uses(text: string, from: number, sites: readonly SiteName[]): Use[] {
+  const found: Use[] = [];
   const lower = text.toLowerCase();
   for (const site of sites) {
-    const spelled = site.words.join(' ');
-    for (let at = lower.indexOf(spelled, from); at >= 0; at = lower.indexOf(spelled, at + spelled.length)) {
+    const source = site.caseSensitive ? text : lower;
+    const { spelled } = site;
+    for (let at = source.indexOf(spelled, from); at >= 0; at = source.indexOf(spelled, at + spelled.length)) {
       const end = at + spelled.length;
-      // Whole words only: "lease b" is not a use inside "release by".
-      if (/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(lower[end] ?? '')) continue;
+      // Whole words only: "lease b" is not a use inside "release by", nor "Fen" inside "Fens".
+      if (WORD_CHARACTER.test(text[at - 1] ?? '') || WORD_CHARACTER.test(text[end] ?? '') || site.givenAt?.includes(at)) continue;
       found.push({ span: { start: at, end }, site });
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Reads the tokens of a use as the venue's own words, the rest of the use as nothing. A statement's tokens are few, and uses rare. */
-function readAsVenue(tokens: Tokens, span: Span, venue: readonly string[]): void {
+/**
+ * Reads the tokens of a use as the venue's own words, the rest of the use as
+ * nothing, and returns the token the venue starts at. A statement's tokens
+ * are few, and uses rare.
+ */
+function readAsVenue(tokens: Tokens, span: Span, venue: readonly string[]): number {
   let written = 0;
+  let first = -1;
   for (let index = 0; index < tokens.length; index++) {
     if (tokens.starts[index] < span.start || tokens.starts[index] >= span.end) continue;
+    if (first < 0) first = index;
     tokens.words[index] = written < venue.length ? venue[written] : UNKNOWN_WORD;
     written++;
   }
+  // A use spelled in fewer words than the venue's name cannot hold it.
+  return written >= venue.length ? first : -1;
+}
+
+/** The uses of names inside each statement that does not already place the product on the name's venue. */
+function usesByStatement(statements: readonly Statement[], found: readonly Use[]): Map<number, Use[]> {
+  const byStatement = new Map<number, Use[]>();
+  let use = 0;
+  statements.forEach((statement, index) => {
+    while (use < found.length && found[use].span.start < statement.span.start) use++;
+    for (let next = use; next < found.length && found[next].span.end <= statement.span.end; next++) {
+      if (statement.facets.ties.some((tie) => tie.cloud === found[next].site.cloud)) continue;
+      let mine = byStatement.get(index);
+      if (!mine) byStatement.set(index, (mine = []));
+      mine.push(found[next]);
+    }
+  });
+  return byStatement;
 }
 
 /**
- * The body's statements, with each statement that uses a site name (and
- * does not place the product on that venue already) read again with the
- * name read as its venue. The same array when the spec names no site.
+ * The body's statements, with each statement that uses a site name read
+ * again with the name read as its venue. The same array when the spec names
+ * no site.
  */
 export function placeNamedSites(text: string, body: Body, vocabulary: CompiledVocabulary): Statement[] {
   const { statements } = body;
-  if (vocabulary.siteNouns.length === 0) return statements;
-  const sites = findSiteNames(text, statements, vocabulary.siteNouns);
+  if (statements.length === 0) return statements;
+  const sites = [...siteNamesInTables(text, statements, vocabulary.siteNouns), ...siteNamesInProse(text, statements, vocabulary)];
   if (sites.length === 0) return statements;
-  const found = uses(text, statements[0]?.span.start ?? 0, sites);
-  if (found.length === 0) return statements;
+  const byStatement = usesByStatement(statements, uses(text, statements[0].span.start, sites));
+  if (byStatement.size === 0) return statements;
   const placed = statements.slice();
-  let use = 0;
-  statements.forEach((statement, index) => {
-    const mine: { span: Span; site: SiteName }[] = [];
-    while (use < found.length && found[use].span.start < statement.span.start) use++;
-    for (let next = use; next < found.length && found[next].span.end <= statement.span.end; next++) {
-      if (!statement.facets.ties.some((tie) => tie.cloud === found[next].site.cloud)) mine.push(found[next]);
-    }
-    if (mine.length === 0) return;
-    const again = readStatementAgain(text, statement, body, vocabulary, (tokens) => {
+  for (const [index, mine] of byStatement) {
+    const again = readStatementAgain(text, statements[index], body, vocabulary, (tokens) => {
+      const named = new Set<number>();
       for (const { span, site } of mine) {
         const venue = vocabulary.venueWords.get(site.cloud);
-        if (venue && venue.length <= wordsOf(text.slice(span.start, span.end)).length) readAsVenue(tokens, span, venue);
+        const at = venue ? readAsVenue(tokens, span, venue) : -1;
+        if (at >= 0) named.add(at);
       }
+      return named;
     });
-    if (!again) return;
+    if (!again) continue;
     for (const tie of again.facets.ties) {
-      const site = mine.find(({ span }) => tie.evidence.some((item) => item.facet === 'cloud' && item.span.start >= span.start && item.span.start < span.end));
-      if (site) tie.evidence.push(site.site.defined);
+      const use = mine.find(({ span }) => tie.evidence.some((item) => item.facet === 'cloud' && item.span.start >= span.start && item.span.start < span.end));
+      if (use) tie.evidence.push(use.site.defined);
     }
     placed[index] = again;
-  });
+  }
   return placed;
 }

@@ -35,13 +35,14 @@ const DATE = new RegExp(
     '\\b(Q[1-4]|H[12])(?:\\s*(?:FY\\s*)?(\\d{4}|\\d{2}))?\\b',
     '\\b(early|mid|late|end of)[\\s-]+(next year|this year|\\d{4})\\b',
     '\\b(after the\\s+)?(spring|summer|fall|autumn|winter)\\b',
-    '\\b(at launch|at GA|on launch day|(?:on|from) day one)\\b',
+    '\\b(at launch|at GA|on launch day|(?:on|from) day one|today|live now|available now)\\b',
+    '\\b(next quarter|later this year|next half)\\b',
     '\\b(TBD|TBC|to be (?:confirmed|determined|decided)|not (?:yet )?(?:planned|scheduled)|no date|undated|later wave|next wave|second wave|after GA)\\b',
   ].join('|'),
   'gi',
 );
 
-const MAYBE_DATE = /\d|launch|at ga|day one|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
+const MAYBE_DATE = /\d|launch|at ga|day one|today|now|next quarter|next half|later this year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
 
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -99,7 +100,9 @@ function dateOf(match: RegExpExecArray, text: string): number | undefined {
     return (g[15] ? Math.min(month + 3, 12) : month) * 100 + 1;
   }
   if (g[17]) return AT_LAUNCH;
-  if (g[18]) return UNSCHEDULED;
+  // A later period with no number sorts after every date of the launch year, as "next year" does.
+  if (g[18]) return UNSCHEDULED - 1;
+  if (g[19]) return UNSCHEDULED;
   return undefined;
 }
 

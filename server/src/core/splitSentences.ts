@@ -8,10 +8,19 @@ import { trimSpan } from './findBlocks';
 import type { Span } from './types';
 
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'approx', 'inc', 'ltd', 'corp', 'co', 'dr', 'mr', 'mrs', 'ms', 'no', 'st', 'jr', 'sr',
-  'fig', 'eq', 'u.s', 'u.k', 'e.u', 'cf', 'al', 'resp', 'est', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-  'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'e.g', 'i.e', 'etc', 'vs', 'approx', 'inc', 'ltd', 'corp', 'co', 'fig', 'eq', 'u.s', 'u.k', 'e.u', 'cf', 'al',
+  'resp', 'est', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
+
+/** Titles, abbreviations only when capitalised: "Ms. Ito", "No. 5", but "passes 400 ms. The second" ends a sentence. */
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'no', 'st', 'jr', 'sr']);
+
+function isAbbreviation(text: string, start: number, stop: number): boolean {
+  const word = wordBefore(text, start, stop);
+  if (ABBREVIATIONS.has(word)) return true;
+  const first = text.charCodeAt(stop - word.length);
+  return TITLES.has(word) && first >= 65 && first <= 90;
+}
 
 /** Characters that may close a sentence after its stop: quotes, brackets, emphasis. */
 const CLOSERS = new Set([34, 39, 41, 93, 42, 95, 0x2019, 0x201d]);
@@ -59,7 +68,7 @@ export function splitSentences(text: string, span: Span): Span[] {
     while (next < span.end && isWhitespace(text.charCodeAt(next))) next++;
     const endsHere =
       next >= span.end ||
-      (next > stopEnd && startsSentence(text.charCodeAt(next)) && !(c === 46 && ABBREVIATIONS.has(wordBefore(text, sentenceStart, i))));
+      (next > stopEnd && startsSentence(text.charCodeAt(next)) && !(c === 46 && isAbbreviation(text, sentenceStart, i)));
     if (endsHere) {
       const sentence = trimSpan(text, sentenceStart, stopEnd);
       if (sentence.end > sentence.start) sentences.push(sentence);

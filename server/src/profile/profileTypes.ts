@@ -174,6 +174,8 @@ export interface Vocabulary {
   past?: string[];
   /** Phrases that make the whole statement an option someone turned down ("rejected", "ruled out"). */
   rejection?: string[];
+  /** Phrases that mark the option taken ("accepted", "selected"): such a statement claims even in a retracting section. */
+  acceptance?: string[];
   /** Phrases that make the whole statement someone else's view ("analysts expect", "reportedly"). */
   attribution?: string[];
   /** Holders and verbs of someone else's view, a few words apart. */
@@ -183,6 +185,8 @@ export interface Vocabulary {
    * row that names one on a venue lets later statements use the name.
    */
   siteNouns?: string[];
+  /** Phrases that give a site a name ("we call", "hereinafter"). */
+  naming?: string[];
   /**
    * Phrases after a venue that say it is ours to run ("a Lambda function we
    * maintain"): they tie the venue, even after a phrase that would make it
