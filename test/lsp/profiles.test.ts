@@ -45,7 +45,7 @@ for (const pull of [false, true]) {
             severity: 1,
             code: 'profile-error',
             source: 'carveout',
-            message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.',
+            message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "severity"?',
           },
         ]);
 
@@ -58,12 +58,12 @@ for (const pull of [false, true]) {
           code: 'profile-error',
           source: 'carveout',
           message:
-            `.carveout.yaml has 1 problem (line 2, column 1: Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.), ` +
+            `.carveout.yaml has 1 problem (line 2, column 1: Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "severity"?), ` +
             `so this spec is checked with the built-in profile "${BUILTIN_TITLE}" and without that file's settings.`,
           relatedInformation: [
             {
               location: { uri: fileUri(join(root, '.carveout.yaml')), range: range(1, 0, 1, 7) },
-              message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.',
+              message: 'Unknown property "severty"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "severity"?',
             },
           ],
         });
@@ -80,7 +80,7 @@ for (const pull of [false, true]) {
         const problems = await session.waitForDiagnostics(profileUri, (d) => d.length > 0);
         assert.deepEqual(
           problems.map((d) => [d.code, d.severity, d.range, d.message]),
-          ['disclaimer', 'regimes', 'clauses', 'rules', 'frontMatter', 'vocabulary'].map((key) => [
+          ['disclaimer', 'regimes', 'rules', 'frontMatter', 'vocabulary', 'surfaces'].map((key) => [
             'profile-error',
             1,
             range(0, 0, 0, 10),
@@ -144,6 +144,45 @@ for (const pull of [false, true]) {
             `so this spec is checked with the built-in profile "${BUILTIN_TITLE}".`,
         );
         assert.equal(diagnostics[1].code, 'api-exclusivity');
+      });
+    });
+
+    it('checks a profile in the contract language as it is opened: a misspelt group with the nearest one, and a gap between regimes as a warning', async () => {
+      const profileText = [
+        'id: stores',
+        'title: Stores',
+        'extends: microsoft-openai',
+        'disclaimer: No legal advice.',
+        'confidence: [{id: signed, meaning: signed}]',
+        'regimes:',
+        '  - {id: one, title: One, from: 2025-01-01, until: 2025-06-30, summary: One.}',
+        '  - {id: two, title: Two, from: 2025-08-01, summary: Two.}',
+        'surfaces: [{id: game, title: game}]',
+        'groups: [{id: pc-stores, title: PC stores, venues: [gog]}]',
+        'rules:',
+        '  - {id: pc, kind: contract, title: PC, regimes: [all], severity: error, description: PC., when: {venue: [pc-store]}}',
+        'frontMatter: []',
+        'vocabulary:',
+        '  clouds: [{id: gog, name: GOG, aliases: [GOG]}]',
+        '  surfaces: {game: [game]}',
+        '  customers: {}',
+        '',
+      ].join('\n');
+      const root = workspace({ 'stores.carveout.yaml': profileText });
+      await withSession({ pull, folders: [root], settings: { debounceMs: 0 } }, async (session) => {
+        const uri = await session.open(profileText, { uri: fileUri(join(root, 'stores.carveout.yaml')) });
+        const problems = await session.waitForDiagnostics(uri, (d) => d.length > 0);
+        assert.deepEqual(
+          problems.map((d) => [d.severity, d.range, d.message]),
+          [[1, range(11, 106, 11, 114), 'Unknown venue or group "pc-store"; vocabulary.clouds and groups define: gog, pc-stores. Did you mean "pc-stores"?']],
+        );
+        const fixed = profileText.replace('[pc-store]', '[pc-stores]');
+        await session.change(uri, fixed);
+        const warnings = await session.waitForDiagnostics(uri, (d) => d.length > 0 && d[0].severity === 2);
+        assert.deepEqual(
+          warnings.map((d) => [d.severity, d.range, d.message]),
+          [[2, range(7, 32, 7, 42), 'No regime is in force from 2025-07-01 to 2025-07-31, between "one" and "two"; specs dated then get a no-regime finding.']],
+        );
       });
     });
   });

@@ -73,12 +73,21 @@ test('the nearest .carveout.yaml sets the regime and severity overrides', () => 
   assert.equal(result.status, 0);
 });
 
-test('a broken .carveout.yaml is reported, the built-in profile still checks, and the run exits 2', () => {
+test('a broken .carveout.yaml is reported, no spec is checked under another contract, and the run exits 2', () => {
   const root = workspace({ '.carveout.yaml': 'regime: [\n', 'api.pspec.md': API_ON_AWS });
   const result = carveout(root, ['check', '.']);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /\.carveout\.yaml:\d+:\d+ error profile /);
-  assert.match(result.stdout, /api\.pspec\.md:7:1 error api-exclusivity /);
+  assert.equal(result.stdout, '');
+});
+
+test('a broken profile named in .carveout.yaml gives no SARIF results from the built-in profile, and exits 2 as --profile does', () => {
+  const root = workspace({ '.carveout.yaml': 'profile: contract.yaml\n', 'contract.yaml': 'id: broken\ntitle: Broken\n', 'api.pspec.md': API_ON_AWS });
+  const viaConfig = carveout(root, ['check', '.', '--format', 'sarif']);
+  const viaFlag = carveout(root, ['check', 'api.pspec.md', '--format', 'sarif', '--profile', 'contract.yaml']);
+  assert.deepEqual([viaConfig.status, viaConfig.stdout], [2, '']);
+  assert.deepEqual([viaFlag.status, viaFlag.stdout], [2, '']);
+  assert.match(viaConfig.stderr, /contract\.yaml:1:1 error profile Missing required property "disclaimer"\./);
 });
 
 test('JSON output lists every finding with 1-based ranges and waivers', () => {

@@ -5,7 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
+import { REFERENCE_MARKER, renderProfileReference } from '../../server/src/report/profileReference';
 import { renderRulesDoc } from '../../server/src/report/rulesDoc';
+import profileSchema from '../../server/src/profile/profile.schema.json';
 
 const README = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
 const MANIFEST = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
@@ -27,6 +29,21 @@ test('the README lists every setting the extension contributes', () => {
 test('docs/rules.md is the rules reference made from the built-in profile (npm run docs:rules)', () => {
   const committed = readFileSync(resolve(__dirname, '../../docs/rules.md'), 'utf8');
   assert.equal(committed, renderRulesDoc(loadBuiltinProfile()), 'docs/rules.md is stale: run npm run docs:rules');
+});
+
+test('docs/profiles.md ends with the reference made from profile.schema.json (npm run docs:profiles)', () => {
+  const guide = readFileSync(resolve(__dirname, '../../docs/profiles.md'), 'utf8');
+  const at = guide.indexOf(REFERENCE_MARKER);
+  assert.ok(at > 0, 'docs/profiles.md has no generated reference');
+  assert.equal(guide.slice(at), renderProfileReference(), 'docs/profiles.md is stale: run npm run docs:profiles');
+});
+
+test('the reference of docs/profiles.md names every key of every mapping of the profile schema', () => {
+  const reference = renderProfileReference();
+  const mappings = [profileSchema, ...Object.values(profileSchema.definitions)].filter((schema) => 'properties' in schema && !('items' in schema));
+  for (const schema of mappings) {
+    for (const key of Object.keys((schema as { properties: object }).properties)) assert.ok(reference.includes(`| \`${key}\` |`), `the reference leaves out ${key}`);
+  }
 });
 
 test('every image and relative link of the README is a file of the repository, as links are rewritten to it when published', () => {

@@ -6,12 +6,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/fixes/applyEdits';
-import { classifyNonApi } from '../../server/src/fixes/classifyNonApi';
-import { declareFirstParty } from '../../server/src/fixes/declareFirstParty';
 import type { FixContext } from '../../server/src/fixes/fixTypes';
+import { setKey } from '../../server/src/fixes/setKey';
+import type { FixDefinition } from '../../server/src/profile/profileTypes';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
 import type { Finding } from '../../server/src/core/types';
 import { rules, run } from './testSupport';
+
+/** A fix of the built-in profile by id. */
+function fix(id: string): FixDefinition {
+  return loadBuiltinProfile().fixes.find((candidate) => candidate.id === id)!;
+}
+
+/** The built-in `set-key` fixes: `classification: non-api` and `co-developed-with: []`. */
+const classifyNonApi = (context: FixContext, finding: Finding) => setKey(context, finding, fix('classify-non-api'));
+const NO_FINDING: Finding = { rule: 'stateful-runtime', severity: 'warning', message: '', span: { start: 0, end: 0 }, clauses: [], carveOuts: [], evidence: [], facts: [] };
+const declareFirstParty = (context: FixContext) => setKey(context, NO_FINDING, fix('declare-first-party'));
 
 function contextOf(text: string): FixContext {
   return { text, profile: loadBuiltinProfile(), analysis: run(text) };

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalyzeOptions, Finding } from '../../server/src/core/types';
-import { addNatsecCustomer } from '../../server/src/fixes/addNatsecCustomer';
+import { addValue } from '../../server/src/fixes/addValue';
 import { applyEdits } from '../../server/src/fixes/applyEdits';
 import type { FixContext } from '../../server/src/fixes/fixTypes';
-import { serveOnHome } from '../../server/src/fixes/serveOnHome';
+import { placeOnGroup } from '../../server/src/fixes/placeOnGroup';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
-import type { Profile } from '../../server/src/profile/profileTypes';
+import type { FixDefinition, Profile } from '../../server/src/profile/profileTypes';
 import { rules, run } from './testSupport';
 
 function contextOf(text: string, profile: Profile = loadBuiltinProfile(), options: AnalyzeOptions = {}): FixContext {
@@ -24,6 +24,13 @@ function findingOf(context: FixContext, rule: string): Finding {
   return finding;
 }
 
+function fix(id: string): FixDefinition {
+  return loadBuiltinProfile().fixes.find((candidate) => candidate.id === id)!;
+}
+
+const serveOnHome = (context: FixContext, finding: Finding) => placeOnGroup(context, finding, fix('serve-on-home'));
+const addNatsecCustomer = (context: FixContext, finding: Finding) => addValue(context, finding, fix('add-natsec-customer'));
+
 function servedOnHome(text: string, rule = 'api-exclusivity'): string {
   const context = contextOf(text);
   return applyEdits(text, serveOnHome(context, findingOf(context, rule)));
@@ -32,7 +39,7 @@ function servedOnHome(text: string, rule = 'api-exclusivity'): string {
 /** A profile whose national-security carve-out also covers `government` customers. */
 function widerCarveOut(): Profile {
   const profile = structuredClone(loadBuiltinProfile()) as Profile;
-  profile.rules.find((rule) => rule.id === 'natsec-carve-out')!.when!.customer = ['us-national-security', 'government'];
+  profile.rules.find((rule) => rule.id === 'natsec-carve-out')!.when!.audience = { only: ['us-national-security', 'government'] };
   return profile;
 }
 

@@ -222,6 +222,15 @@ describe('front-matter hovers', () => {
     assert.equal(renderValueHover(key('served-on'), 'azure', context).split('\n')[4], 'The home cloud: serving the product here is what the contract expects.');
   });
 
+  it('names the nearest venue and audience for a value the profile does not know', () => {
+    const context = contextOf(SPEC);
+    assert.equal(
+      renderValueHover(key('served-on'), 'azrue', context),
+      '`azrue` is not a venue this profile knows. Known venues: `azure`, `aws`, `gcp`, `oci`, `coreweave`, `on-prem`. Did you mean "azure"?',
+    );
+    assert.match(renderValueHover(key('customers'), 'enterprize', context), /^`enterprize` is not an audience this profile knows\. Known audiences: .* Did you mean "enterprise"\?$/);
+  });
+
   it('explains a classification value', () => {
     assert.deepEqual(renderValueHover(key('classification'), 'non-api', contextOf(SPEC)).split('\n'), [
       '**classification: non-api**',

@@ -62,6 +62,7 @@ const RULES: Record<string, { regimes: string[]; severity: string; kind: string 
   'waiver-incomplete': { regimes: ALL, severity: 'warning', kind: 'document' },
   'waiver-unused': { regimes: ALL, severity: 'hint', kind: 'document' },
   'disguised-text': { regimes: ALL, severity: 'warning', kind: 'document' },
+  'no-regime': { regimes: ALL, severity: 'warning', kind: 'document' },
 };
 
 describe('built-in profile', () => {
@@ -138,7 +139,7 @@ describe('built-in profile', () => {
   it('states the conditions, exceptions and citations of the contract rules', () => {
     const byId = new Map(loadBuiltinProfile().rules.map((r) => [r.id, r]));
     const api = byId.get('api-exclusivity');
-    assert.deepEqual(api?.when, { surface: ['api', 'stateless-api', 'stateful-runtime'], offHome: true });
+    assert.deepEqual(api?.when, { surface: ['api', 'stateless-api', 'stateful-runtime'], venue: { notIn: ['microsoft'] } });
     assert.deepEqual(api?.unless, ['natsec-carve-out', 'stateful-runtime']);
     assert.deepEqual(api?.carveOuts, ['natsec-carve-out', 'non-api-carve-out']);
     assert.deepEqual(api?.clauses, [
@@ -149,33 +150,35 @@ describe('built-in profile', () => {
       'MSFT-OAI-2026-02-NO-CHANGE',
     ]);
     assert.deepEqual(api?.fixes, ['classify-non-api', 'serve-on-home', 'add-natsec-customer', 'insert-waiver']);
-    assert.deepEqual(byId.get('stateful-runtime')?.when, { surface: ['stateful-runtime'], offHome: true, collaboration: 'co-developed' });
-    assert.deepEqual(byId.get('first-party-azure')?.when, { surface: ['non-api', 'device'], offHome: true, collaboration: 'first-party' });
+    const offAzure = { notIn: ['microsoft'] };
+    assert.deepEqual(byId.get('stateful-runtime')?.when, { surface: ['stateful-runtime'], venue: offAzure, partner: 'co-developed' });
+    assert.deepEqual(byId.get('first-party-azure')?.when, { surface: ['non-api', 'device'], venue: offAzure, partner: 'first-party' });
     assert.deepEqual(byId.get('non-api-carve-out')?.unless, ['first-party-azure']);
-    assert.deepEqual(byId.get('natsec-carve-out')?.when?.customer, ['us-national-security']);
+    assert.deepEqual(byId.get('natsec-carve-out')?.when?.audience, { only: ['us-national-security'] });
     assert.deepEqual(byId.get('natsec-carve-out')?.clauses, ['MSFT-OAI-2025-10-NATSEC', 'MSFT-OAI-2026-03-NATSEC-CLOUDS']);
     assert.deepEqual(byId.get('rofr-capacity')?.clauses, ['MSFT-OAI-2025-01-ROFR', 'MSFT-OAI-2025-01-OWN-CAPACITY']);
     assert.deepEqual(byId.get('open-weights-criteria')?.when, { surface: ['open-weights'] });
-    assert.deepEqual(byId.get('azure-first')?.when, { offHome: true, homeFirst: false });
-    assert.deepEqual(byId.get('exclusive-cloud')?.when, { offHome: true });
+    assert.deepEqual(byId.get('azure-first')?.when, { venue: offAzure, order: 'home-later' });
+    assert.deepEqual(byId.get('exclusive-cloud')?.when, { venue: offAzure });
   });
 
   it('declares the front-matter keys of a spec', () => {
-    const keys = loadBuiltinProfile().frontMatter.map((k) => [k.key, k.kind, k.values ?? k.valuesFrom ?? null]);
+    const keys = loadBuiltinProfile().frontMatter.map((k) => [k.key, k.kind, k.fills, k.classes?.map((c) => c.value) ?? k.values ?? k.valuesFrom ?? null]);
     assert.deepEqual(keys, [
-      ['product', 'string', null],
-      ['classification', 'enum', ['api', 'non-api', 'hybrid']],
-      ['co-developed-with', 'list', null],
-      ['served-on', 'list', 'clouds'],
-      ['customers', 'list', 'customers'],
-      ['launch', 'date', null],
-      ['ships-first-on', 'enum', 'clouds'],
+      ['product', 'string', 'name', null],
+      ['classification', 'enum', 'surface', ['api', 'non-api', 'hybrid']],
+      ['co-developed-with', 'list', 'partner', null],
+      ['served-on', 'list', 'venue', 'venues'],
+      ['customers', 'list', 'audience', 'audiences'],
+      ['launch', 'date', 'date', null],
+      ['ships-first-on', 'enum', 'order', 'venues'],
     ]);
   });
 
   it('counts Bedrock, AgentCore and SageMaker as AWS, with Azure at home', () => {
-    const vocabulary = loadBuiltinProfile().vocabulary;
-    assert.equal(vocabulary.homeCloud, 'azure');
+    const profile = loadBuiltinProfile();
+    const vocabulary = profile.vocabulary;
+    assert.deepEqual(profile.groups.find((group) => group.id === profile.home)?.venues, ['azure']);
     assert.deepEqual(vocabulary.clouds.map((c) => c.id), ['azure', 'aws', 'gcp', 'oci', 'coreweave', 'on-prem']);
     const aws = vocabulary.clouds.find((c) => c.id === 'aws');
     for (const alias of ['Bedrock', 'AgentCore', 'SageMaker', 'GovCloud']) assert.ok(aws?.aliases.includes(alias), alias);

@@ -39,7 +39,7 @@ rules:
     regimes: [r1]
     severity: error
     description: Served off the home cloud.
-    when: {offHome: true}
+    when: {venue: {notIn: [homes]}}
     clauses: [C-1]
   - id: waiver-unused
     kind: document
@@ -50,10 +50,10 @@ rules:
 frontMatter:
   - key: served-on
     kind: list
-    valuesFrom: clouds
+    valuesFrom: venues
     description: Where it runs.
 vocabulary:
-  homeCloud: home
+  # The home cloud is the group "homes", declared at the end.
   clouds:
     - id: home
       name: Home Cloud
@@ -72,7 +72,11 @@ vocabulary:
   customers:
     natsec: [national security]
   launchOrder: [ships first on]
-${extraVocabularyLists()}`;
+${extraVocabularyLists()}surfaces: [{id: api, title: API}, {id: stateless-api, title: stateless API}, {id: stateful-runtime, title: stateful runtime}, {id: non-api, title: app}, {id: device, title: device}, {id: open-weights, title: weights}, {id: compute-capacity, title: capacity}]
+confidence: [{id: primary, meaning: checked in the company's own post}]
+groups: [{id: homes, title: Home Cloud, venues: [home]}]
+home: homes
+`;
 
 /**
  * Phrase lists the schema requires beyond those written above, each empty.
@@ -80,8 +84,8 @@ ${extraVocabularyLists()}`;
  * every line number asserted below where it is.
  */
 function extraVocabularyLists(): string {
-  const written = ['homeCloud', 'clouds', 'surfaces', 'hosting', 'placement', 'negation', 'contrast', 'nonHosting', 'collaboration', 'firstParty', 'customers', 'launchOrder'];
-  return profileSchema.definitions.vocabulary.required
+  const written = ['clouds', 'surfaces', 'hosting', 'placement', 'negation', 'contrast', 'nonHosting', 'collaboration', 'firstParty', 'customers', 'launchOrder'];
+  return profileSchema.allOf[0].else.properties.vocabulary.required
     .filter((key) => !written.includes(key))
     .map((key) => `  ${key}: []\n`)
     .join('');
@@ -181,7 +185,7 @@ describe('parseProfile reports schema errors where they are', () => {
 
   it('a misspelt property, on its key', () => {
     assert.deepEqual(problemsOf(broken('    confidence: primary', '    confidence: primary\n    confidance: primary')), [
-      ['Unknown property; expected one of: id, regime, title, quote, source, confidence.', 21, 5, 21, 15],
+      ['Unknown property; expected one of: id, regime, title, quote, source, confidence, from, until. Did you mean "confidence"?', 21, 5, 21, 15],
     ]);
   });
 
@@ -200,27 +204,33 @@ describe('parseProfile reports schema errors where they are', () => {
   });
 
   it('an empty condition', () => {
-    assert.deepEqual(problemsOf(broken('when: {offHome: true}', 'when: {}')), [
-      ['A condition needs at least one of: surface, offHome, collaboration, customer, homeFirst.', 28, 5, 28, 9],
+    assert.deepEqual(problemsOf(broken('when: {venue: {notIn: [homes]}}', 'when: {}')), [
+      ['A condition needs at least one of: all, any, not, venue, surface, audience, partner, order, date, keys.', 28, 5, 28, 9],
     ]);
   });
 
   it('an unknown surface', () => {
-    const problems = problemsOf(broken('when: {offHome: true}', 'when: {surface: [apps]}'));
+    const problems = problemsOf(broken('when: {venue: {notIn: [homes]}}', 'when: {surface: [apps]}'));
     assert.deepEqual(problems, [
-      ['This value is not allowed here; expected one of: api, stateless-api, stateful-runtime, non-api, device, open-weights, compute-capacity.', 28, 22, 28, 26],
+      [
+        'Unknown surface "apps"; the profile\'s `surfaces` defines: api, stateless-api, stateful-runtime, non-api, device, open-weights, compute-capacity. Did you mean "api"?',
+        28,
+        22,
+        28,
+        26,
+      ],
     ]);
   });
 
   it('an unknown fix', () => {
     assert.deepEqual(problemsOf(broken('    clauses: [C-1]', '    clauses: [C-1]\n    fixes: [reword]')), [
-      ['This value is not allowed here; expected one of: classify-non-api, declare-first-party, serve-on-home, add-natsec-customer, insert-waiver.', 30, 13, 30, 19],
+      ['Unknown fix "reword"; the profile\'s `fixes` defines: none.', 30, 13, 30, 19],
     ]);
   });
 
   it('a bad confidence', () => {
     assert.deepEqual(problemsOf(broken('confidence: primary', 'confidence: rumour')), [
-      ['This value is not allowed here; expected one of: primary, reported, press.', 20, 17, 20, 23],
+      ['Unknown confidence level "rumour"; the profile\'s `confidence` defines: primary.', 20, 17, 20, 23],
     ]);
   });
 
@@ -235,7 +245,7 @@ describe('parseProfile reports schema errors where they are', () => {
   });
 
   it('several errors at once, in position order', () => {
-    const problems = problemsOf(broken('severity: error', 'severity: fatal').replace('confidence: primary', 'confidence: rumour'));
+    const problems = problemsOf(broken('severity: error', 'severity: fatal').replace('confidence: primary', 'confidence: Rumour'));
     assert.deepEqual(problems.map((p) => [p[1], p[2]]), [[20, 17], [26, 15]]);
   });
 });
@@ -243,12 +253,12 @@ describe('parseProfile reports schema errors where they are', () => {
 describe('parseProfile reports broken references where they are', () => {
   it('a rule citing an unknown clause', () => {
     assert.deepEqual(problemsOf(broken('clauses: [C-1]', 'clauses: [C-1, C-9]')), [
-      ['Unknown clause "C-9"; no clause of the profile has this id.', 29, 20, 29, 23],
+      ['Unknown clause "C-9"; no clause of the profile has this id. Did you mean "C-1"?', 29, 20, 29, 23],
     ]);
   });
 
   it('a rule in an unknown regime', () => {
-    assert.deepEqual(problemsOf(broken('regimes: [r1]', 'regimes: [r1, r9]')), [['Unknown regime "r9"; the profile defines: r1, r2.', 25, 19, 25, 21]]);
+    assert.deepEqual(problemsOf(broken('regimes: [r1]', 'regimes: [r1, r9]')), [['Unknown regime "r9"; the profile defines: r1, r2. Did you mean "r1"?', 25, 19, 25, 21]]);
   });
 
   it('`all` next to other regimes', () => {
@@ -256,7 +266,7 @@ describe('parseProfile reports broken references where they are', () => {
   });
 
   it('a clause in an unknown regime', () => {
-    assert.deepEqual(problemsOf(broken('regime: r1', 'regime: r7')), [['Unknown regime "r7"; the profile defines: r1, r2.', 16, 13, 16, 15]]);
+    assert.deepEqual(problemsOf(broken('regime: r1', 'regime: r7')), [['Unknown regime "r7"; the profile defines: r1, r2. Did you mean "r1"?', 16, 13, 16, 15]]);
   });
 
   it('an unknown rule in unless and carveOuts', () => {
@@ -268,15 +278,15 @@ describe('parseProfile reports broken references where they are', () => {
   });
 
   it('an unknown customer segment in a condition', () => {
-    assert.deepEqual(problemsOf(broken('when: {offHome: true}', 'when: {offHome: true, customer: [defense]}')), [
-      ['Unknown customer segment "defense"; vocabulary.customers defines: natsec.', 28, 38, 28, 45],
+    assert.deepEqual(problemsOf(broken('when: {venue: {notIn: [homes]}}', 'when: {venue: {notIn: [homes]}, audience: {only: [defense]}}')), [
+      ['Unknown audience "defense"; vocabulary.customers defines: natsec.', 28, 55, 28, 62],
     ]);
   });
 
   it('a document rule the analyzer does not know', () => {
     assert.deepEqual(problemsOf(broken('id: waiver-unused', 'id: waiver-lost')), [
       [
-        'Unknown document rule "waiver-lost"; the analyzer implements: declaration-mismatch, classification-undetermined, invalid-front-matter, waiver-expired, waiver-incomplete, waiver-unused, disguised-text.',
+        'Unknown document rule "waiver-lost"; the analyzer implements: declaration-mismatch, classification-undetermined, invalid-front-matter, waiver-expired, waiver-incomplete, waiver-unused, disguised-text, no-regime.',
         30,
         9,
         30,
@@ -286,7 +296,7 @@ describe('parseProfile reports broken references where they are', () => {
   });
 
   it('a document rule with a condition, and a contract rule without one', () => {
-    const text = broken('    when: {offHome: true}\n', '').replace('    description: The waiver silences nothing.', '    description: The waiver silences nothing.\n    when: {offHome: true}');
+    const text = broken('    when: {venue: {notIn: [homes]}}\n', '').replace('    description: The waiver silences nothing.', '    description: The waiver silences nothing.\n    when: {venue: {notIn: [homes]}}');
     assert.deepEqual(problemsOf(text), [
       ['Contract rule "exclusive" needs a "when" condition.', 22, 5, 22, 18],
       ['A document rule is built into the analyzer and takes no "when" condition.', 35, 5, 35, 9],
@@ -294,14 +304,13 @@ describe('parseProfile reports broken references where they are', () => {
   });
 
   it('a duplicate rule id, on the second one', () => {
-    const text = broken('    clauses: [C-1]\n', '    clauses: [C-1]\n  - id: exclusive\n    kind: contract\n    title: Again\n    regimes: [r2]\n    severity: error\n    description: Again.\n    when: {offHome: true}\n');
+    const text = broken('    clauses: [C-1]\n', '    clauses: [C-1]\n  - id: exclusive\n    kind: contract\n    title: Again\n    regimes: [r2]\n    severity: error\n    description: Again.\n    when: {venue: {notIn: [homes]}}\n');
     assert.deepEqual(problemsOf(text), [['Duplicate rule id "exclusive": item 1 of rules has it too.', 30, 9, 30, 18]]);
   });
 
-  it('a home cloud that is not among the clouds', () => {
-    assert.deepEqual(problemsOf(broken('homeCloud: home', 'homeCloud: azure')), [
-      ['Unknown cloud "azure"; the home cloud must be one of: home, other.', 42, 14, 42, 19],
-    ]);
+  it('a home group that the profile does not define, with the nearest id', () => {
+    const problems = problemsOf(broken('home: homes', 'home: hoem'));
+    assert.deepEqual(problems.map((p) => p[0]), ['Unknown group "hoem"; the profile\'s `groups` defines: homes. Did you mean "homes"?']);
   });
 
   it('an alias that names two clouds', () => {
@@ -341,7 +350,7 @@ describe('parseProfile reports broken references where they are', () => {
   });
 
   it('an enum key with no values', () => {
-    assert.deepEqual(problemsOf(broken('    kind: list\n    valuesFrom: clouds', '    kind: enum')), [['Enum key "served-on" needs "values" or "valuesFrom".', 38, 11, 38, 15]]);
+    assert.deepEqual(problemsOf(broken('    kind: list\n    valuesFrom: venues', '    kind: enum')), [['Enum key "served-on" needs "values" or "valuesFrom".', 38, 11, 38, 15]]);
   });
 });
 
@@ -353,7 +362,7 @@ describe('parseProfile never throws', () => {
   });
 
   it('on empty text and on comments only', () => {
-    const message = 'The profile is empty; it must be a mapping with id, title, disclaimer, regimes, clauses, rules, frontMatter and vocabulary.';
+    const message = 'The profile is empty; it must be a mapping with id, title, disclaimer, regimes, rules, frontMatter, surfaces and vocabulary, or extend another profile.';
     assert.deepEqual(problemsOf(''), [[message, 1, 1, 1, 1]]);
     assert.deepEqual(problemsOf('# nothing yet\n'), [[message, 1, 1, 1, 1]]);
   });
@@ -399,10 +408,10 @@ describe('parseProfile never throws', () => {
 
   it('on many errors, cutting the list with a note', () => {
     const lines = ['id: x', 'title: y', 'disclaimer: z', 'regimes: []', 'clauses:'];
-    for (let i = 0; i < 150; i++) lines.push(`  - {id: c${i}, regime: r, title: t, source: {title: t, publisher: p, date: 2020-01-01}, confidence: sure}`);
+    for (let i = 0; i < 150; i++) lines.push(`  - {id: c${i}, regime: r, title: t, source: {title: t, publisher: p, date: 2020-01-01}, confidence: Sure}`);
     const problems = problemsOf(lines.join('\n'));
     assert.equal(problems.length, MAX_PROBLEMS + 1);
-    assert.equal(problems[MAX_PROBLEMS][0], '54 more problems are not shown; fix the ones above first.');
+    assert.equal(problems[MAX_PROBLEMS][0], '55 more problems are not shown; fix the ones above first.');
   });
 
   it('counts columns in UTF-16 code units, as editors do', () => {

@@ -106,7 +106,7 @@ describe('parseWorkspaceConfig', () => {
     const result = parseWorkspaceConfig(text, CONFIG);
     assert.equal(result.config, undefined);
     assert.deepEqual(result.problems.map(at), [
-      [CONFIG, 'Unknown property "as-of"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore.', 1, 1, 1, 6],
+      [CONFIG, 'Unknown property "as-of"; expected one of: profile, regime, asOf, severity, cloudAliases, ignore. Did you mean "asOf"?', 1, 1, 1, 6],
       [CONFIG, '"15/01/2026" is not valid: a date is written YYYY-MM-DD, like 2026-04-27.', 2, 7, 2, 17],
       [CONFIG, '"loud" is not allowed here; expected one of: error, warning, information, hint, off.', 4, 16, 4, 20],
       [
@@ -216,7 +216,7 @@ describe('loadWorkspace', () => {
     const workspace = loadWorkspace(text, CONFIG, memoryReader({}).read);
     assert.deepEqual(workspace.problems.map(at), [
       [CONFIG, 'Unknown regime "2027-01"; the profile defines: 2019-07, 2025-01, 2025-10, 2026-02, 2026-04.', 1, 9, 1, 16],
-      [CONFIG, 'Unknown rule "azure-last"; no rule of the profile has this id.', 4, 3, 4, 13],
+      [CONFIG, 'Unknown rule "azure-last"; no rule of the profile has this id. Did you mean "azure-first"?', 4, 3, 4, 13],
       [CONFIG, 'Alias "Bedrock" already names cloud "aws".', 6, 9, 6, 16],
     ]);
   });

@@ -53,7 +53,7 @@ test('a waiver that silences nothing is reported as a hint', () => {
 test('a waiver naming a rule the profile does not know is incomplete', () => {
   const text = spec(FRONT, `<!-- carveout-waive api-exclusivty: approved by Dana Reyes on 2026-03-02, expires 2027-03-02, ref LEGAL-1 -->\n${STATEMENT}\n`);
   const finding = run(text).findings.find((item) => item.rule === 'waiver-incomplete')!;
-  assert.match(finding.message, /`api-exclusivty` is not a rule of this profile/);
+  assert.match(finding.message, /`api-exclusivty` is not a rule of this profile \(did you mean `api-exclusivity`\?\)/);
 });
 
 test('a waiver silences only the statement right after it', () => {

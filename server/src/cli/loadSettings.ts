@@ -35,7 +35,7 @@ export class SettingsLoader {
         this.problems.push({ file: profileFile, message: `Cannot read the profile: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
       if (text !== undefined) {
-        const parsed = parseProfile(text, profileFile);
+        const parsed = parseProfile(text, profileFile, readSourceFile);
         this.problems.push(...parsed.problems);
         this.explicit = parsed.profile;
       }

@@ -64,8 +64,11 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
   // Lines on standard error name files and quote profiles, so they are escaped as the text output is.
   const report = (line: string): void => io.err(`${escapeControls(line)}\n`);
   const settings = new SettingsLoader(args.profile);
-  if (settings.explicitProfileFailed) {
+  const reportProblems = (): void => {
     for (const problem of settings.problems) report(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}`);
+  };
+  if (settings.explicitProfileFailed) {
+    reportProblems();
     return 2;
   }
   let baseline: Baseline | undefined;
@@ -108,6 +111,13 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
     });
   }
 
+  // A broken `.carveout.yaml` or profile it names would have its specs judged by the wrong contract; as with a
+  // broken `--profile`, nothing is checked, so that no report (a CI's SARIF file) is about the wrong contract.
+  if (settings.problems.length > 0) {
+    reportProblems();
+    return 2;
+  }
+
   const checked: CheckedFile[] = [];
   for (const result of await analyzeSpecs({ profiles, jobs }, workerScript)) {
     if ('error' in result) {
@@ -119,14 +129,13 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
     checked.push({ path, text: result.text, analysis: result.analysis, lines: new LineMap(result.text), profile: profilesOf.get(result.file)! });
   }
 
-  for (const problem of settings.problems) report(`${problem.file}:${problem.line}:${problem.column} error profile ${problem.message}`);
   const comparison = baseline && compareWith(baseline, checked, process.cwd());
   if (args.format === 'json') io.out(formatJson(checked));
   else if (args.format === 'sarif') io.out(formatSarif(checked, runProfile, VERSION, process.cwd(), comparison));
   else io.out(formatText(checked));
   if (args.format === 'text') io.err(summary(checked, comparison));
 
-  if (inputErrors > 0 || settings.problems.length > 0) return 2;
+  if (inputErrors > 0) return 2;
   return fails(checked, args.failOn, args.newOnly ? comparison : undefined) ? 1 : 0;
 }
 

@@ -8,7 +8,9 @@ import { antecedentSurfaces } from './antecedentSurfaces';
 import { checkClassification, checkDeclarations } from './checkConsistency';
 import { compileVocabulary } from './compileVocabulary';
 import { emptyFacets, NO_FACETS } from './detectFacets';
-import { API_SURFACES, documentFacts, homeServes, NON_API_SURFACES } from './documentFacts';
+import { compileContract, mixesClasses, type CompiledContract } from './compileContract';
+import { fillTemplate } from './describe';
+import { documentFacts, homeServes } from './documentFacts';
 import type { FacetCache } from './facetCache';
 import { evaluateStatement, ruleContext } from './evaluateRules';
 import { findDisguisedNames } from './findDisguisedNames';
@@ -20,28 +22,36 @@ import { selectRegime, today } from './selectRegime';
 import type { Analysis, AnalyzeOptions, FactUse, Finding, FrontMatter, Span, Statement } from './types';
 import { applyWaivers, findWaivers } from './waivers';
 
-function frontMatterStatements(frontMatter: FrontMatter | undefined, servedOn: readonly string[]): Statement[] {
+function frontMatterStatements(frontMatter: FrontMatter | undefined, venueKey: string | undefined, servedOn: readonly string[]): Statement[] {
   if (!frontMatter) return [];
   return frontMatter.entries.map((entry) => ({
     kind: 'front-matter' as const,
     key: entry.key,
     span: { start: entry.keySpan.start, end: Math.max(entry.valueSpan.end, entry.keySpan.end) },
     section: [],
-    facets: { ...emptyFacets(), ties: entry.key === 'served-on' ? servedOn.map((cloud) => ({ cloud, surfaces: [], evidence: [] })) : [] },
+    facets: { ...emptyFacets(), ties: entry.key === venueKey ? servedOn.map((cloud) => ({ cloud, surfaces: [], evidence: [] })) : [] },
   }));
 }
 
-/** Whether the statement names both an API and a non-API surface ("a web workspace … and a REST API"), not both on the home cloud. */
-function namesMixed(statement: Statement): boolean {
+/** Whether the statement names surfaces of two classes ("a web workspace … and a REST API"), not both on the home group. */
+function namesMixed(statement: Statement, contract: CompiledContract): boolean {
   const { surfaces, homeSurfaces = [] } = statement.facets;
-  const named = surfaces.filter((surface) => !homeSurfaces.includes(surface));
-  return named.some((surface) => API_SURFACES.includes(surface)) && named.some((surface) => NON_API_SURFACES.includes(surface));
+  return mixesClasses(contract, surfaces.filter((surface) => !homeSurfaces.includes(surface)));
 }
 
-/** Whether the statement's own claims put both an API and a non-API surface off the home cloud. */
-function placesMixedOffHome(statement: Statement, home: string): boolean {
-  const surfaces = statement.facets.ties.flatMap((tie) => (tie.cloud === home ? [] : tie.surfaces));
-  return surfaces.some((surface) => API_SURFACES.includes(surface)) && surfaces.some((surface) => NON_API_SURFACES.includes(surface));
+/** Whether the statement's own claims put surfaces of two classes (an API and a non-API product) off home. */
+function placesMixedOffHome(statement: Statement, contract: CompiledContract): boolean {
+  const ties = statement.facets.ties;
+  if (ties.length === 1) return !contract.home.has(ties[0].cloud) && mixesClasses(contract, ties[0].surfaces);
+  const surfaces = ties.flatMap((tie) => (contract.home.has(tie.cloud) ? [] : tie.surfaces));
+  return mixesClasses(contract, surfaces);
+}
+
+/** The `no-regime` finding: on the key that gave the date when it is the launch date, else at the start. */
+function noRegime(rule: Rule | undefined, profile: Profile, date: string, span: Span): Finding | undefined {
+  if (!rule) return undefined;
+  const template = profile.messages.noRegime ?? '{rule}: no regime of the contract is in force on {date}.';
+  return { rule: rule.id, severity: rule.severity, message: fillTemplate(template, { rule: rule.title, date }), span, clauses: [], carveOuts: [], evidence: [], facts: [] };
 }
 
 function invalidFrontMatter(rule: Rule | undefined, message: string, span: Span, severity: Severity): Finding | undefined {
@@ -68,8 +78,8 @@ function applySeverity(findings: Finding[], overrides: AnalyzeOptions['severity'
  */
 export function analyze(text: string, profile: Profile, options: AnalyzeOptions = {}, cache?: FacetCache): Analysis {
   const vocabulary = compileVocabulary(profile);
+  const contract = compileContract(profile);
   const rules = new Map(profile.rules.map((rule) => [rule.id, rule]));
-  const home = profile.vocabulary.homeCloud;
   const findings: Finding[] = [];
   const add = (finding: Finding | undefined): void => {
     if (finding) findings.push(finding);
@@ -84,14 +94,19 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const body = findStatements(text, parsed.bodyStart, vocabulary, cache);
   // Statements read again where they use a name the spec gives a site; the cache keeps the plain reading.
   const read = placeNamedSites(text, body, vocabulary);
-  const facts = documentFacts(declared, read, home);
+  const facts = documentFacts(declared, read, contract);
   const regime = selectRegime(profile, facts.launch, options);
+  if (regime.uncovered) {
+    const dateKey = contract.keyOf.date?.key;
+    const entry = regime.reason === 'launch' ? parsed.frontMatter?.entries.find((candidate) => candidate.key === dateKey) : undefined;
+    add(noRegime(rules.get('no-regime'), profile, regime.date!, entry ? { start: entry.keySpan.start, end: entry.valueSpan.end } : { start: 0, end: 0 }));
+  }
   const entries = new Map((parsed.frontMatter?.entries ?? []).map((entry) => [entry.key, entry]));
   const factUses = new Map<string, FactUse>();
   for (const [key, entry] of entries) {
     factUses.set(key, { key, value: entry.values.join(', '), span: { start: entry.keySpan.start, end: entry.valueSpan.end } });
   }
-  const context = ruleContext(profile, regime.id, facts, (key) => factUses.get(key), homeServes(facts, read, home));
+  const context = ruleContext(profile, regime, facts, (key) => factUses.get(key), homeServes(facts, read, contract));
   const active = (id: string): Rule | undefined => {
     const rule = rules.get(id);
     return rule && rule.regimes.includes(regime.id) ? rule : undefined;
@@ -118,21 +133,22 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
       if (!leans) cache?.setFindings(index, own);
     }
     findings.push(...own);
-    if (!firstOffHome && statement.facets.ties.some((tie) => tie.cloud !== home)) firstOffHome = statement;
-    if (placesMixedOffHome(statement, home)) mixedOffHome.push(statement);
+    if (!firstOffHome && statement.facets.ties.some((tie) => !contract.home.has(tie.cloud))) firstOffHome = statement;
+    if (placesMixedOffHome(statement, contract)) mixedOffHome.push(statement);
   });
   cache?.commit(parsed.bodyStart, body, documentContext);
 
   // When no sentence puts the product off the home cloud, the front matter's `served-on` is the claim to judge.
-  const fmStatements = frontMatterStatements(parsed.frontMatter, facts.servedOnDeclared ? facts.servedOn : []);
-  const servedOnStatement = fmStatements.find((statement) => statement.key === 'served-on');
-  if (!firstOffHome && servedOnStatement && servedOnStatement.facets.ties.some((tie) => tie.cloud !== home)) {
+  const venueKey = contract.keyOf.venue?.key;
+  const fmStatements = frontMatterStatements(parsed.frontMatter, venueKey, facts.servedOnDeclared ? facts.servedOn : []);
+  const servedOnStatement = fmStatements.find((statement) => statement.key === venueKey);
+  if (!firstOffHome && servedOnStatement && servedOnStatement.facets.ties.some((tie) => !contract.home.has(tie.cloud))) {
     findings.push(...evaluateStatement(servedOnStatement, context));
     firstOffHome = servedOnStatement;
   }
   if (undetermined && firstOffHome) {
     // Where the classification is left open: statements that place both surfaces off home; else the one that describes both; else the first off home.
-    const open = mixedOffHome.length > 0 ? mixedOffHome : [read.find(namesMixed) ?? firstOffHome];
+    const open = mixedOffHome.length > 0 ? mixedOffHome : [read.find((statement) => namesMixed(statement, contract)) ?? firstOffHome];
     for (const statement of open) add(checkClassification(statement, undetermined, context));
   }
 

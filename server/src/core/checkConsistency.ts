@@ -4,8 +4,10 @@
  * keep a "reclassify" quick fix honest, since changing a label does not
  * change what the text says.
  */
-import type { Rule } from '../profile/profileTypes';
-import { API_SURFACES, hasMixedSurfaces } from './documentFacts';
+import type { Messages, Rule } from '../profile/profileTypes';
+import { classesOf, classNamed } from './compileContract';
+import { fillTemplate, joinTitles } from './describe';
+import { hasMixedSurfaces } from './documentFacts';
 import type { RuleContext } from './evaluateRules';
 import type { Evidence, FactUse, Finding, Statement, Tie } from './types';
 
@@ -27,6 +29,20 @@ function cloudName(context: RuleContext, id: string): string {
   return context.profile.vocabulary.clouds.find((cloud) => cloud.id === id)?.name ?? id;
 }
 
+/** Wording of the consistency findings a profile leaves out. */
+const DEFAULTS: Required<Pick<Messages, 'mismatchSurface' | 'mismatchVenue' | 'mismatchCoDeveloped' | 'mismatchFirstParty' | 'undetermined' | 'undeterminedOffHome'>> = {
+  mismatchSurface: 'the text describes {surfaces} but the front matter declares `{key}: {value}`',
+  mismatchVenue: 'the text puts the product on {venues}, which `{key}` does not list',
+  mismatchCoDeveloped: 'the text says the product is built with a third party but `{key}` is empty',
+  mismatchFirstParty: 'the text says the product is first-party but `{key}` names a partner',
+  undetermined: 'the spec describes surfaces of {classes} and declares no `{key}`, so the rules that apply cannot be told',
+  undeterminedOffHome: 'the spec describes {classes} surfaces off {home} and declares no `{key}`, so the rules that apply cannot be told',
+};
+
+function wording(context: RuleContext, name: keyof typeof DEFAULTS, values: Record<string, string>): string {
+  return fillTemplate(context.profile.messages[name] ?? DEFAULTS[name], values);
+}
+
 export function checkDeclarations(statement: Statement, rule: Rule, context: RuleContext): Finding | undefined {
   const { facts } = context;
   const own = statement.facets;
@@ -42,31 +58,37 @@ export function checkDeclarations(statement: Statement, rule: Rule, context: Rul
     if (fact) used.push(fact);
   };
 
-  if (facts.classificationDeclared && facts.classification === 'non-api') {
-    // An API the statement places on the home cloud is someone else's or changes nothing, so it contradicts no label.
+  const { contract } = context;
+  const declaredClass = facts.classificationDeclared ? classNamed(contract, facts.classification) : undefined;
+  if (declaredClass?.contradictedBy && contract.keyOf.surface) {
+    // A surface the statement places on a home venue is someone else's or changes nothing, so it contradicts no label.
     const home = own.homeSurfaces ?? [];
-    const api = own.evidence.filter((item) => item.facet === 'surface' && API_SURFACES.includes(item.value as never) && !home.includes(item.value as never));
-    if (api.length > 0) contradicts('the text describes an API but the front matter declares `classification: non-api`', 'classification', api);
+    const against = declaredClass.contradictedBy;
+    const found = own.evidence.filter((item) => item.facet === 'surface' && against.includes(item.value) && !home.includes(item.value));
+    if (found.length > 0) {
+      const key = contract.keyOf.surface.key;
+      const titles = [...new Set(found.map((item) => contract.surfaces.get(item.value)?.title ?? item.value))];
+      contradicts(wording(context, 'mismatchSurface', { key, value: declaredClass.value, surfaces: joinTitles(titles, context.profile.messages.and ?? 'and') }), key, found);
+    }
   }
-  // Being on the home cloud never creates exposure, so only an undeclared cloud off it is a contradiction worth a warning.
-  const homeCloud = context.profile.vocabulary.homeCloud;
+  // Being on a home venue never creates exposure, so only an undeclared venue off home is a contradiction worth a warning.
   // Capacity leased or trained on ("sign two CoreWeave leases") is not where the product is served.
   const serving = (tie: Tie): boolean => tie.action === undefined || context.profile.vocabulary.verbClasses?.find((verbClass) => verbClass.id === tie.action)?.implies === undefined;
-  const undeclared = facts.servedOnDeclared ? own.ties.filter((tie) => tie.cloud !== homeCloud && !facts.servedOn.includes(tie.cloud) && serving(tie)) : [];
-  if (undeclared.length > 0) {
+  const venueKey = contract.keyOf.venue?.key;
+  const undeclared = venueKey && facts.servedOnDeclared ? own.ties.filter((tie) => !contract.home.has(tie.cloud) && !facts.servedOn.includes(tie.cloud) && serving(tie)) : [];
+  if (venueKey && undeclared.length > 0) {
     const clouds = [...new Set(undeclared.map((tie) => tie.cloud))];
     contradicts(
-      `the text puts the product on ${clouds.map((id) => cloudName(context, id)).join(' and ')}, which \`served-on\` does not list`,
-      'served-on',
+      wording(context, 'mismatchVenue', { key: venueKey, venues: clouds.map((id) => cloudName(context, id)).join(` ${context.profile.messages.and ?? 'and'} `) }),
+      venueKey,
       undeclared.flatMap((tie) => tie.evidence.filter((item) => item.facet === 'cloud')),
     );
   }
-  if (facts.collaborationDeclared && own.collaboration !== undefined && own.collaboration !== facts.collaboration) {
+  const partnerKey = contract.keyOf.partner?.key;
+  if (partnerKey && facts.collaborationDeclared && own.collaboration !== undefined && own.collaboration !== facts.collaboration) {
     contradicts(
-      own.collaboration === 'co-developed'
-        ? 'the text says the product is built with a third party but `co-developed-with` is empty'
-        : 'the text says the product is first-party but `co-developed-with` names a partner',
-      'co-developed-with',
+      wording(context, own.collaboration === 'co-developed' ? 'mismatchCoDeveloped' : 'mismatchFirstParty', { key: partnerKey }),
+      partnerKey,
       own.evidence.filter((item) => item.facet === 'collaboration'),
     );
   }
@@ -75,13 +97,13 @@ export function checkDeclarations(statement: Statement, rule: Rule, context: Rul
 }
 
 export function checkClassification(statement: Statement, rule: Rule, context: RuleContext): Finding | undefined {
-  if (context.facts.classificationDeclared || !hasMixedSurfaces(context.facts)) return undefined;
-  const evidence = context.facts.surfaces.length > 0 ? statement.facets.evidence.filter((item) => item.facet === 'cloud') : [];
-  return finding(
-    rule,
-    statement,
-    `${rule.title}: the spec describes both API and non-API surfaces off ${cloudName(context, context.profile.vocabulary.homeCloud)} and declares no \`classification\`, so the rules that apply cannot be told.`,
-    evidence,
-    [],
-  );
+  const { contract, facts } = context;
+  const key = contract.keyOf.surface?.key;
+  if (!key || facts.classificationDeclared || !hasMixedSurfaces(facts, contract)) return undefined;
+  const evidence = facts.surfaces.length > 0 ? statement.facets.evidence.filter((item) => item.facet === 'cloud') : [];
+  const classes = joinTitles(classesOf(contract, facts.surfaces).map((entry) => entry.title ?? entry.value), context.profile.messages.and ?? 'and');
+  const text = contract.homeTitle
+    ? wording(context, 'undeterminedOffHome', { key, classes, home: contract.homeTitle })
+    : wording(context, 'undetermined', { key, classes });
+  return finding(rule, statement, `${rule.title}: ${text}.`, evidence, []);
 }

@@ -99,7 +99,8 @@ export interface CompiledVocabulary {
   root: TrieNode;
   /** What the tokenizer needs to skip words no phrase contains. */
   known: KnownWords;
-  homeCloud: string;
+  /** The venues of the profile's home group. */
+  home: ReadonlySet<string>;
   cloudNames: Map<string, string>;
   verbClasses: Map<string, CompiledVerbClass>;
   /** Surface frames by index, as their verbs' and objects' terms name them. */
@@ -258,7 +259,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   const compiled: CompiledVocabulary = {
     root,
     known: knownWords(root, verbClasses.flatMap((verbClass) => verbClass.sources.flat())),
-    homeCloud: vocabulary.homeCloud,
+    home: new Set(profile.groups.find((group) => group.id === profile.home)?.venues ?? []),
     cloudNames: new Map(vocabulary.clouds.map((cloud) => [cloud.id, cloud.name])),
     verbClasses: new Map((vocabulary.verbClasses ?? []).map((verbClass, index) => [verbClass.id, verbClasses[index]])),
     surfaceFrames: (vocabulary.surfaceFrames ?? []).map((frame) => ({ surface: frame.surface, reach: frame.reach })),

@@ -143,8 +143,13 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   }
 }
 
+/** The home venue a mark names, if it names one. */
+function homeOf(mark: Mark, vocabulary: CompiledVocabulary): string | undefined {
+  return mark.terms.find((term) => term.category === 'cloud' && vocabulary.home.has(term.value))?.value;
+}
+
 function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
-  return mark.terms.some((term) => term.category === 'cloud' && term.value === vocabulary.homeCloud);
+  return homeOf(mark, vocabulary) !== undefined;
 }
 
 /** Whether a table row has a cell of one word that reads as a rejection in the passive ("| cut |", "| dropped |"). */
@@ -496,9 +501,10 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   marks.forEach((mark, index) => {
     if (mark.void) {
       // "There is no Azure plan for it yet": a negated home cloud is one the product does not ship on first.
-      if (mark.negated && isHome(mark, vocabulary) && !facets.laterOn.includes(vocabulary.homeCloud)) {
-        facets.laterOn.push(vocabulary.homeCloud);
-        facets.evidence.push(evidence(mark, 'order', `not yet on ${vocabulary.homeCloud}`));
+      const home = mark.negated ? homeOf(mark, vocabulary) : undefined;
+      if (home !== undefined && !facets.laterOn.includes(home)) {
+        facets.laterOn.push(home);
+        facets.evidence.push(evidence(mark, 'order', `not yet on ${home}`));
       }
       return;
     }
@@ -571,7 +577,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
   }
   // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
-  if (facets.ties.length > 0 && facets.ties.every((tie) => tie.cloud === vocabulary.homeCloud)) facets.homeSurfaces = facets.surfaces.slice();
+  if (facets.ties.length > 0 && facets.ties.every((tie) => vocabulary.home.has(tie.cloud))) facets.homeSurfaces = facets.surfaces.slice();
   return facets;
 }
 

@@ -4,24 +4,13 @@
  * judged with the document's answer (`classification: api`).
  */
 import type { SurfaceId } from '../profile/profileTypes';
+import { inferClass, mixesClasses, type CompiledContract } from './compileContract';
 import { NO_FACETS } from './detectFacets';
 import type { DeclaredFacts } from './readFrontMatter';
 import { resolveDate } from './readDates';
-import type { Classification, DocumentFacts, Statement } from './types';
+import type { DocumentFacts, Statement } from './types';
 
-export const API_SURFACES: readonly SurfaceId[] = ['api', 'stateless-api', 'stateful-runtime'];
-export const NON_API_SURFACES: readonly SurfaceId[] = ['non-api', 'device'];
-
-function inferClassification(surfaces: readonly SurfaceId[]): Classification | undefined {
-  const api = surfaces.some((surface) => API_SURFACES.includes(surface));
-  const nonApi = surfaces.some((surface) => NON_API_SURFACES.includes(surface));
-  if (api && nonApi) return 'hybrid';
-  if (api) return 'api';
-  if (nonApi) return 'non-api';
-  return undefined;
-}
-
-export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[], homeCloud: string): DocumentFacts {
+export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[], contract: CompiledContract): DocumentFacts {
   const surfaces: SurfaceId[] = [];
   const tiedClouds: string[] = [];
   const partners: string[] = [];
@@ -36,18 +25,17 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
     for (const tie of facets.ties) {
       if (!tiedClouds.includes(tie.cloud)) tiedClouds.push(tie.cloud);
       if (tie.when === undefined) continue;
-      if (tie.cloud !== homeCloud) datedOffHome = true;
+      if (!contract.home.has(tie.cloud)) datedOffHome = true;
       else homeDate = Math.min(homeDate ?? Infinity, resolveDate(tie.when, declared.launch));
     }
     for (const partner of facets.partners) if (!partners.includes(partner)) partners.push(partner);
     if (facets.collaboration === 'co-developed') coDeveloped = true;
     firstOn ??= facets.firstOn;
   }
-  const inferred = inferClassification(surfaces);
   const collaborationDeclared = declared.coDevelopedWith !== undefined;
   return {
     product: declared.product,
-    classification: declared.classification ?? (inferred === 'hybrid' ? undefined : inferred),
+    classification: declared.classification ?? inferClass(contract, surfaces),
     classificationDeclared: declared.classification !== undefined,
     surfaces,
     servedOn: declared.servedOn ?? tiedClouds,
@@ -62,16 +50,17 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
     launch: declared.launch,
     homeDate,
     datedOffHome,
+    keys: declared.keys,
   };
 }
 
-/** Whether the document's own text shows both API and non-API surfaces. */
-export function hasMixedSurfaces(facts: DocumentFacts): boolean {
-  return inferClassification(facts.surfaces) === 'hybrid';
+/** Whether the document's own text shows surfaces of more than one class (both API and non-API). */
+export function hasMixedSurfaces(facts: DocumentFacts, contract: CompiledContract): boolean {
+  return mixesClasses(contract, facts.surfaces);
 }
 
-/** Whether the home cloud hosts the product at all, by declaration or by any statement. */
-export function homeServes(facts: DocumentFacts, statements: readonly Statement[], homeCloud: string): boolean {
-  if (facts.servedOn.includes(homeCloud)) return true;
-  return statements.some((statement) => statement.facets.ties.some((tie) => tie.cloud === homeCloud));
+/** Whether a home venue hosts the product at all, by declaration or by any statement. */
+export function homeServes(facts: DocumentFacts, statements: readonly Statement[], contract: CompiledContract): boolean {
+  if (facts.servedOn.some((venue) => contract.home.has(venue))) return true;
+  return statements.some((statement) => statement.facets.ties.some((tie) => contract.home.has(tie.cloud)));
 }

@@ -1,13 +1,15 @@
 /**
  * Evaluates the profile's contract rules on each statement. A statement gives
- * one "subject" per cloud tie (and one for its surfaces alone); a rule fires
+ * one "subject" per venue tie (and one for its surfaces alone); a rule fires
  * when its condition holds for a subject and no rule in its `unless` list,
  * active in the same regime, holds for that subject too.
  */
-import { SURFACE_IDS, type Profile, type Rule, type RuleCondition, type SurfaceId } from '../profile/profileTypes';
+import type { Profile, Rule, SurfaceId } from '../profile/profileTypes';
+import { citableUnder, clauseStart } from './clauseWindows';
+import { classNamed, compileContract, type CompiledContract } from './compileContract';
+import { conditionHolds, untiedSurfaces, type Subject } from './conditions';
+import { describeSurfaces, fillTemplate } from './describe';
 import type { Antecedent } from './antecedentSurfaces';
-import { describeSurfaces } from './describe';
-import { API_SURFACES, NON_API_SURFACES } from './documentFacts';
 import { resolveDate } from './readDates';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement, Tie } from './types';
 
@@ -18,81 +20,94 @@ function sameEvidence(a: Evidence, b: Evidence): boolean {
 /** The most evidence items one finding keeps. */
 const MAX_EVIDENCE = 24;
 
-export interface Subject {
-  surfaces: SurfaceId[];
-  cloud?: string;
-  collaboration: 'first-party' | 'co-developed';
-  customers: string[];
-  homeFirst: boolean;
-  evidence: Evidence[];
-  facts: FactUse[];
-}
-
 export interface RuleContext {
   profile: Profile;
+  contract: CompiledContract;
   regimeId: string;
+  /** The date the spec is judged on, `YYYY-MM-DD`, when known: a claim without a date of its own has it. */
+  date?: string;
   /** The contract rules of the profile in force under `regimeId`. */
   activeRules: Rule[];
   /** For each active rule, the indexes in `activeRules` of the rules in its `unless`. */
   unlessOf: number[][];
   /** For each active rule, the clauses it cites under `regimeId`. */
   clausesOf: string[][];
-  /** Surfaces that an active rule can judge without a cloud tie (open weights). */
-  untiedSurfaces: ReadonlySet<SurfaceId>;
+  /** Surfaces that an active rule can judge without a venue tie (open weights); `all` when any can. */
+  untiedSurfaces: ReadonlySet<SurfaceId> | 'all';
   facts: DocumentFacts;
   /** Front-matter facts by key, with where they are written. */
   factUse: (key: string) => FactUse | undefined;
-  /** Whether the home cloud serves the product anywhere in the document. */
+  /** Whether a home venue serves the product anywhere in the document. */
   homeServes: boolean;
 }
 
 /** What rule evaluation needs from one analysis, with the per-regime lookups done once. */
 export function ruleContext(
   profile: Profile,
-  regimeId: string,
+  regime: { id: string; date?: string; uncovered?: true },
   facts: DocumentFacts,
   factUse: RuleContext['factUse'],
   homeServes: boolean,
 ): RuleContext {
+  // No contract rule applies on a date no regime covers.
+  const rules = regime.uncovered ? NO_RULES : rulesInForce(profile, regime.id);
+  return { profile, contract: compileContract(profile), regimeId: regime.id, date: regime.date ?? facts.launch, ...rules, facts, factUse, homeServes };
+}
+
+/** What a profile's rules are under one regime; the same for every analysis under it. */
+type RulesInForce = Pick<RuleContext, 'activeRules' | 'unlessOf' | 'clausesOf' | 'untiedSurfaces'>;
+
+const NO_RULES: RulesInForce = { activeRules: [], unlessOf: [], clausesOf: [], untiedSurfaces: new Set() };
+
+const rulesByRegime = new WeakMap<Profile, Map<string, RulesInForce>>();
+
+function rulesInForce(profile: Profile, regimeId: string): RulesInForce {
+  let byRegime = rulesByRegime.get(profile);
+  if (!byRegime) rulesByRegime.set(profile, (byRegime = new Map()));
+  let rules = byRegime.get(regimeId);
+  if (rules) return rules;
   const activeRules = activeContractRules(profile, regimeId);
   const index = new Map(activeRules.map((rule, position) => [rule.id, position]));
-  return {
-    profile,
-    regimeId,
+  const untied = new Set<SurfaceId>();
+  let anyUntied = false;
+  for (const rule of activeRules) {
+    const surfaces = untiedSurfaces(rule.when!);
+    if (surfaces === 'all') anyUntied = true;
+    else for (const surface of surfaces) untied.add(surface);
+  }
+  rules = {
     activeRules,
     unlessOf: activeRules.map((rule) => rule.unless.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))),
     clausesOf: clausesInForce(activeRules, profile, regimeId),
-    untiedSurfaces: untiedSurfaces(activeRules),
-    facts,
-    factUse,
-    homeServes,
+    untiedSurfaces: anyUntied ? 'all' : untied,
   };
+  byRegime.set(regimeId, rules);
+  return rules;
 }
 
 function withFact(facts: FactUse[], fact: FactUse | undefined): void {
   if (fact && !facts.some((existing) => existing.key === fact.key)) facts.push(fact);
 }
 
-/** Surfaces for a tie that names none: the declared classification, else what the text shows. */
-function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
-  const { classification, classificationDeclared, surfaces } = context.facts;
-  if (classificationDeclared) withFact(facts, context.factUse('classification'));
-  if (classification === 'api') {
-    const found = surfaces.filter((surface) => API_SURFACES.includes(surface));
-    return found.length > 0 ? found : ['api'];
-  }
-  if (classification === 'non-api') {
-    const found = surfaces.filter((surface) => NON_API_SURFACES.includes(surface));
-    return found.length > 0 ? found : ['non-api'];
-  }
-  if (classification === 'hybrid') return surfaces.length > 0 ? surfaces.slice() : ['api', 'non-api'];
-  return [];
+function useKey(context: RuleContext, facts: FactUse[], slot: 'surface' | 'venue' | 'partner' | 'audience' | 'order'): void {
+  const key = context.contract.keyOf[slot];
+  if (key) withFact(facts, context.factUse(key.key));
 }
 
-/** The earliest date among the statement's own ties to the home cloud. */
-function earliestHome(ties: readonly Tie[], home: string, launch: string | undefined): number | undefined {
+/** Surfaces for a tie that names none: those of the declared (or inferred) class, else what the text shows. */
+function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
+  const { classification, classificationDeclared, surfaces } = context.facts;
+  if (classificationDeclared) useKey(context, facts, 'surface');
+  const found = classNamed(context.contract, classification);
+  if (!found) return [];
+  const own = found.surfaces === undefined ? surfaces.slice() : surfaces.filter((surface) => found.surfaces!.includes(surface));
+  return own.length > 0 ? own : (found.otherwise ?? []).slice();
+}
+
+/** The earliest date among the statement's own ties to a home venue. */
+function earliestHome(ties: readonly Tie[], home: ReadonlySet<string>, launch: string | undefined): number | undefined {
   let earliest: number | undefined;
-  for (const tie of ties) if (tie.cloud === home && tie.when !== undefined) earliest = Math.min(earliest ?? Infinity, resolveDate(tie.when, launch));
+  for (const tie of ties) if (home.has(tie.cloud) && tie.when !== undefined) earliest = Math.min(earliest ?? Infinity, resolveDate(tie.when, launch));
   return earliest;
 }
 
@@ -107,63 +122,86 @@ function recordsItem(statement: Statement): boolean {
 }
 
 /**
- * Whether the home cloud comes first for this claim: the statement's own
- * order words win; then its date against the home cloud's earliest date in
- * the document; then the document's order (declared, or said in words);
- * then whether the home cloud serves the product at all, unless other clouds
- * are given dates and the home cloud none.
+ * Whether a home venue comes first for this claim: the statement's own order
+ * words win; then its date against the home venues' earliest date in the
+ * document; then the document's order (declared, or said in words); then
+ * whether a home venue serves the product at all, unless other venues are
+ * given dates and the home venues none.
  */
-/** What a statement says of the home cloud itself, read once for all its claims. */
+/** What a statement says of the home venues themselves, read once for all its claims. */
 interface OwnHome {
-  /** The earliest date among the statement's own ties to the home cloud. */
+  /** The earliest date among the statement's own ties to a home venue. */
   date: number | undefined;
-  /** Whether the statement is a dated table row recording one item that names no home cloud. */
+  /** Whether the statement is a dated table row recording one item that names no home venue. */
   absentFromRecord: boolean;
 }
 
-function ownHomeOf(statement: Statement, home: string, launch: string | undefined): OwnHome {
+function ownHomeOf(statement: Statement, home: ReadonlySet<string>, launch: string | undefined): OwnHome {
   const ties = statement.facets.ties;
-  return { date: earliestHome(ties, home, launch), absentFromRecord: !ties.some((tie) => tie.cloud === home) && recordsItem(statement) };
+  return { date: earliestHome(ties, home, launch), absentFromRecord: !ties.some((tie) => home.has(tie.cloud)) && recordsItem(statement) };
 }
 
 function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[], ownHome: OwnHome): boolean {
-  const home = context.profile.vocabulary.homeCloud;
+  const home = context.contract.home;
   const own = statement.facets;
   const { homeDate, launch } = context.facts;
-  if (own.firstOn !== undefined) return own.firstOn === home;
-  if (own.laterOn.includes(home)) return false;
-  // The statement's own date for the home cloud ("Bedrock in May, Azure after the summer") speaks for this product before the document's.
+  if (own.firstOn !== undefined) return home.has(own.firstOn);
+  if (own.laterOn.some((venue) => home.has(venue))) return false;
+  // The statement's own date for a home venue ("Bedrock in May, Azure after the summer") speaks for this product before the document's.
   if (tie?.when !== undefined && ownHome.date !== undefined) return ownHome.date <= resolveDate(tie.when, launch);
-  // A dated table row that records where one item ships ("| Batch API | | CoreWeave | |" under quarters) and names no home cloud does not ship there first.
+  // A dated table row that records where one item ships ("| Batch API | | CoreWeave | |" under quarters) and names no home venue does not ship there first.
   if (tie?.when !== undefined && ownHome.absentFromRecord) return false;
   if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
   if (context.facts.firstOn !== undefined) {
-    withFact(facts, context.factUse('ships-first-on'));
-    return context.facts.firstOn === home;
+    useKey(context, facts, 'order');
+    return home.has(context.facts.firstOn);
   }
   if (tie?.when !== undefined || (context.facts.datedOffHome && homeDate === undefined)) return false;
-  if (context.facts.servedOnDeclared) withFact(facts, context.factUse('served-on'));
+  if (context.facts.servedOnDeclared) useKey(context, facts, 'venue');
   return context.homeServes;
+}
+
+/** The claim's date as `YYYY-MM-DD`: its own, else the date the spec is judged on. */
+function claimDate(tie: Tie | undefined, context: RuleContext): string | undefined {
+  if (tie?.when !== undefined) {
+    const value = resolveDate(tie.when, context.facts.launch);
+    const year = Math.floor(value / 10000);
+    if (year > 0 && year < 10000) return `${String(year).padStart(4, '0')}-${String(Math.floor(value / 100) % 100).padStart(2, '0')}-${String(value % 100).padStart(2, '0')}`;
+  }
+  return context.date;
 }
 
 function subjectsOf(statement: Statement, context: RuleContext, antecedent: Antecedent | undefined): Subject[] {
   const own = statement.facets;
   let ownHome: OwnHome | undefined;
   const base = (surfaces: SurfaceId[] | undefined, tie: Tie | undefined, evidence: Evidence[]): Subject => {
-    const cloud = tie?.cloud;
     const facts: FactUse[] = [];
     let collaboration = own.collaboration;
+    let partners = own.partners;
     if (collaboration === undefined) {
       collaboration = context.facts.collaboration;
-      if (context.facts.collaborationDeclared) withFact(facts, context.factUse('co-developed-with'));
+      partners = context.facts.partners;
+      if (context.facts.collaborationDeclared) useKey(context, facts, 'partner');
     }
     let customers = own.customers;
     if (customers.length === 0) {
       customers = context.facts.customers;
-      if (context.facts.customersDeclared) withFact(facts, context.factUse('customers'));
+      if (context.facts.customersDeclared) useKey(context, facts, 'audience');
     }
-    const first = homeFirst(statement, tie, context, facts, (ownHome ??= ownHomeOf(statement, context.profile.vocabulary.homeCloud, context.facts.launch)));
-    return { collaboration, customers, homeFirst: first, facts, cloud, surfaces: surfaces ?? documentSurfaces(context, facts), evidence };
+    const first = homeFirst(statement, tie, context, facts, (ownHome ??= ownHomeOf(statement, context.contract.home, context.facts.launch)));
+    const subject: Subject = {
+      collaboration,
+      partners,
+      customers,
+      homeFirst: first,
+      date: claimDate(tie, context),
+      keys: context.facts.keys,
+      facts,
+      cloud: tie?.cloud,
+      surfaces: surfaces ?? documentSurfaces(context, facts),
+      evidence,
+    };
+    return subject;
   };
   const subjects: Subject[] = [];
   for (const tie of own.ties) {
@@ -171,59 +209,54 @@ function subjectsOf(statement: Statement, context: RuleContext, antecedent: Ante
     else if (antecedent) subjects.push(base(antecedent.surfaces, tie, [...antecedent.evidence, ...tie.evidence]));
     else subjects.push(base(undefined, tie, tie.evidence));
   }
-  if (own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) {
+  if (hasUntiedSurface(own.surfaces, context)) {
     subjects.push(base(own.surfaces, undefined, own.evidence.filter((item) => item.facet === 'surface')));
   }
   return subjects;
 }
 
-function conditionHolds(condition: RuleCondition, subject: Subject, homeCloud: string): boolean {
-  if (condition.surface && !subject.surfaces.some((surface) => condition.surface!.includes(surface))) return false;
-  if (condition.offHome !== undefined) {
-    const off = subject.cloud !== undefined && subject.cloud !== homeCloud;
-    if (off !== condition.offHome) return false;
-  }
-  if (condition.collaboration && subject.collaboration !== condition.collaboration) return false;
-  if (condition.customer) {
-    // A carve-out for a customer segment covers the product only when every customer it serves is in that segment.
-    if (subject.customers.length === 0 || !subject.customers.every((customer) => condition.customer!.includes(customer))) return false;
-  }
-  if (condition.homeFirst !== undefined && subject.homeFirst !== condition.homeFirst) return false;
-  return true;
+function hasUntiedSurface(surfaces: readonly SurfaceId[], context: RuleContext): boolean {
+  const untied = context.untiedSurfaces;
+  return untied === 'all' ? surfaces.length > 0 : surfaces.some((surface) => untied.has(surface));
 }
 
 function activeContractRules(profile: Profile, regimeId: string): Rule[] {
   return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
 }
 
-/** Surfaces some rule can fire on without a cloud tie; other untied statements need no evaluation. */
-function untiedSurfaces(rules: readonly Rule[]): Set<SurfaceId> {
-  const surfaces = new Set<SurfaceId>();
-  for (const rule of rules) {
-    if (rule.when?.offHome === true) continue;
-    for (const surface of rule.when?.surface ?? SURFACE_IDS) surfaces.add(surface);
-  }
-  return surfaces;
+function message(rule: Rule, subject: Subject, context: RuleContext): string {
+  const { profile } = context;
+  const venue = subject.cloud ? profile.vocabulary.clouds.find((entry) => entry.id === subject.cloud)?.name ?? subject.cloud : undefined;
+  const template = rule.message ?? (venue ? profile.messages.placed : profile.messages.unplaced) ?? DEFAULT_MESSAGE;
+  return fillTemplate(template, {
+    rule: rule.title,
+    surfaces: describeSurfaces(subject.surfaces, context.contract, profile.messages),
+    venue: venue ?? '',
+    regime: context.regimeId,
+    date: subject.date ?? '',
+  });
 }
 
-function message(rule: Rule, subject: Subject, context: RuleContext): string {
-  const cloud = subject.cloud ? context.profile.vocabulary.clouds.find((entry) => entry.id === subject.cloud)?.name ?? subject.cloud : undefined;
-  const what = describeSurfaces(subject.surfaces);
-  const where = cloud ? ` is placed on ${cloud}` : '';
-  return `${rule.title}: ${what}${where} under the ${context.regimeId} terms.`;
-}
+/** The message of a profile that words none. */
+const DEFAULT_MESSAGE = '{rule}: {surfaces} ({venue}) under the {regime} terms.';
 
 /**
- * For each rule, the clauses a finding of it cites: the rule's clauses from
- * the regime in force and from earlier regimes, newest first. Clauses of
- * later regimes did not exist yet under the terms being applied.
+ * For each rule, the clauses a finding of it cites: those citable under the
+ * regime applied (`clauseWindows.ts`), newest first.
  */
 function clausesInForce(rules: readonly Rule[], profile: Profile, regimeId: string): string[][] {
-  const order = new Map(profile.regimes.map((regime, index) => [regime.id, index]));
-  const active = order.get(regimeId) ?? Number.MAX_SAFE_INTEGER;
-  const regimeOf = new Map(profile.clauses.map((clause) => [clause.id, order.get(clause.regime) ?? 0]));
+  const clauses = new Map(profile.clauses.map((clause) => [clause.id, clause]));
+  const start = (id: string): string => {
+    const clause = clauses.get(id);
+    return clause ? clauseStart(profile, clause) : '';
+  };
   return rules.map((rule) =>
-    rule.clauses.filter((id) => (regimeOf.get(id) ?? 0) <= active).sort((a, b) => (regimeOf.get(b) ?? 0) - (regimeOf.get(a) ?? 0)),
+    rule.clauses
+      .filter((id) => {
+        const clause = clauses.get(id);
+        return clause === undefined || citableUnder(profile, clause, regimeId);
+      })
+      .sort((a, b) => (start(b) < start(a) ? -1 : start(b) > start(a) ? 1 : 0)),
   );
 }
 
@@ -233,13 +266,12 @@ function clausesInForce(rules: readonly Rule[], profile: Profile, regimeId: stri
  */
 export function evaluateStatement(statement: Statement, context: RuleContext, antecedent?: Antecedent): Finding[] {
   const own = statement.facets;
-  if (own.ties.length === 0 && !own.surfaces.some((surface) => context.untiedSurfaces.has(surface))) return [];
-  const home = context.profile.vocabulary.homeCloud;
+  if (own.ties.length === 0 && !hasUntiedSurface(own.surfaces, context)) return [];
   const rules = context.activeRules;
   const found: (Finding | undefined)[] = new Array(rules.length);
   const holding: boolean[] = new Array(rules.length);
   for (const subject of subjectsOf(statement, context, antecedent)) {
-    for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, home);
+    for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, context.contract);
     for (let index = 0; index < rules.length; index++) {
       if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;
       const existing = found[index];

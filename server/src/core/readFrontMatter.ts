@@ -3,10 +3,12 @@
  * key and value against the profile, so that a typo ("servd-on", "aws-cloud")
  * is reported where it stands instead of being silently ignored.
  */
+import { didYouMean } from '../profile/didYouMean';
 import type { FrontMatterKey, Profile } from '../profile/profileTypes';
+import { allowedValues } from './compileContract';
 import { matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
 import { tokenize } from './tokenize';
-import type { Classification, FrontMatter, FrontMatterEntry, Span } from './types';
+import type { FrontMatter, FrontMatterEntry, Span } from './types';
 import { isCalendarDate } from './isCalendarDate';
 
 export interface FrontMatterIssue {
@@ -15,14 +17,18 @@ export interface FrontMatterIssue {
   severity: 'error' | 'warning';
 }
 
+/** What the front matter declares, by the claim slot each key fills. */
 export interface DeclaredFacts {
   product?: string;
-  classification?: Classification;
+  /** The value of the key that fills `surface`: one of its classes. */
+  classification?: string;
   servedOn?: string[];
   coDevelopedWith?: string[];
   customers?: string[];
   launch?: string;
   firstOn?: string;
+  /** Every declared key's values, resolved to ids where the key takes ids; for `keys` conditions. */
+  keys: Record<string, string[]>;
 }
 
 
@@ -36,18 +42,12 @@ function resolve(vocabulary: CompiledVocabulary, category: Category, value: stri
   return matches[0].terms.find((term) => term.category === category)?.value;
 }
 
-function allowedValues(key: FrontMatterKey, profile: Profile): string[] | undefined {
-  if (key.valuesFrom === 'clouds') return profile.vocabulary.clouds.map((cloud) => cloud.id);
-  if (key.valuesFrom === 'customers') return Object.keys(profile.vocabulary.customers);
-  return key.values;
-}
-
 export function readFrontMatter(
   frontMatter: FrontMatter | undefined,
   profile: Profile,
   vocabulary: CompiledVocabulary,
 ): { declared: DeclaredFacts; issues: FrontMatterIssue[] } {
-  const declared: DeclaredFacts = {};
+  const declared: DeclaredFacts = { keys: {} };
   const issues: FrontMatterIssue[] = [];
   if (!frontMatter) return { declared, issues };
   const known = new Map(profile.frontMatter.map((key) => [key.key, key]));
@@ -55,13 +55,13 @@ export function readFrontMatter(
   const readValues = (entry: FrontMatterEntry, key: FrontMatterKey): string[] => {
     const allowed = allowedValues(key, profile);
     if (!allowed) return entry.values;
-    const category: Category = key.valuesFrom === 'customers' ? 'customer' : 'cloud';
+    const category: Category | undefined = key.valuesFrom === 'audiences' ? 'customer' : key.valuesFrom === 'venues' ? 'cloud' : key.valuesFrom === 'surfaces' ? 'surface' : undefined;
     const resolved: string[] = [];
     entry.values.forEach((value, index) => {
-      const id = key.valuesFrom ? resolve(vocabulary, category, value, allowed) : allowed.includes(value) ? value : undefined;
+      const id = category ? resolve(vocabulary, category, value, allowed) : allowed.includes(value) ? value : undefined;
       if (id === undefined) {
         issues.push({
-          message: `Unknown value \`${value}\` for \`${entry.key}\`. Allowed: ${allowed.join(', ')}.`,
+          message: `Unknown value \`${value}\` for \`${entry.key}\`. Allowed: ${allowed.join(', ')}.${didYouMean(value, allowed)}`,
           span: entry.itemSpans[index] ?? entry.valueSpan,
           severity: 'error',
         });
@@ -76,7 +76,7 @@ export function readFrontMatter(
     const key = known.get(entry.key);
     if (!key) {
       issues.push({
-        message: `Unknown front-matter key \`${entry.key}\`. Known keys: ${[...known.keys()].join(', ')}.`,
+        message: `Unknown front-matter key \`${entry.key}\`. Known keys: ${[...known.keys()].join(', ')}.${didYouMean(entry.key, known.keys())}`,
         span: entry.keySpan,
         severity: 'warning',
       });
@@ -87,35 +87,38 @@ export function readFrontMatter(
       continue;
     }
     const single = entry.values[0];
-    switch (entry.key) {
-      case 'product':
-        declared.product = single;
-        break;
-      case 'classification': {
-        const value = readValues(entry, key)[0];
-        if (value) declared.classification = value as Classification;
-        break;
+    if (key.kind === 'date') {
+      if (single === undefined || single === '') continue;
+      if (!isCalendarDate(single)) {
+        issues.push({ message: `\`${entry.key}\` must be a date written YYYY-MM-DD, not \`${single}\`.`, span: entry.valueSpan, severity: 'error' });
+        continue;
       }
-      case 'served-on':
-        declared.servedOn = readValues(entry, key);
+    }
+    const values = key.kind === 'date' || key.kind === 'string' ? entry.values : readValues(entry, key);
+    declared.keys[entry.key] ??= values;
+    // The first key that fills a slot is the one the analysis reads.
+    switch (key.fills) {
+      case 'name':
+        declared.product ??= single;
         break;
-      case 'co-developed-with':
-        declared.coDevelopedWith = readValues(entry, key);
+      case 'surface':
+        if (values[0] !== undefined) declared.classification ??= values[0];
         break;
-      case 'customers':
-        declared.customers = readValues(entry, key);
+      case 'venue':
+        declared.servedOn ??= values;
         break;
-      case 'ships-first-on':
-        declared.firstOn = readValues(entry, key)[0];
+      case 'partner':
+        declared.coDevelopedWith ??= values;
         break;
-      case 'launch':
-        if (single === undefined || single === '') break;
-        if (isCalendarDate(single)) declared.launch = single;
-        else issues.push({ message: `\`launch\` must be a date written YYYY-MM-DD, not \`${single}\`.`, span: entry.valueSpan, severity: 'error' });
+      case 'audience':
+        declared.customers ??= values;
         break;
-      default:
-        // Keys a user profile adds are validated above and carry no built-in meaning.
-        readValues(entry, key);
+      case 'order':
+        if (values[0] !== undefined) declared.firstOn ??= values[0];
+        break;
+      case 'date':
+        declared.launch ??= single;
+        break;
     }
   }
   return { declared, issues };

@@ -10,21 +10,31 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The regime in force on a date; before the first regime, the first one. */
+/** The regime in force on a date, if any. */
+export function regimeInForce(profile: Profile, date: string): Regime | undefined {
+  return profile.regimes.find((regime) => regime.from <= date && (regime.until === undefined || date <= regime.until));
+}
+
+/** The regime in force on a date; outside every regime, the latest one before it, else the first. */
 export function regimeOn(profile: Profile, date: string): Regime {
-  const regimes = profile.regimes;
-  const found = regimes.find((regime) => regime.from <= date && (regime.until === undefined || date <= regime.until));
+  const found = regimeInForce(profile, date);
   if (found) return found;
-  const latest = regimes.filter((regime) => regime.from <= date).pop();
-  return latest ?? regimes[0];
+  const latest = profile.regimes.filter((regime) => regime.from <= date).pop();
+  return latest ?? profile.regimes[0];
+}
+
+/** A regime chosen by date; `uncovered` when none is in force on it. */
+function byDate(profile: Profile, date: string, reason: RegimeChoice['reason']): RegimeChoice {
+  const choice: RegimeChoice = { id: regimeOn(profile, date).id, reason, date };
+  if (!regimeInForce(profile, date)) choice.uncovered = true;
+  return choice;
 }
 
 export function selectRegime(profile: Profile, launch: string | undefined, options: AnalyzeOptions): RegimeChoice {
   if (options.regime && profile.regimes.some((regime) => regime.id === options.regime)) {
     return { id: options.regime, reason: 'regime' };
   }
-  if (options.asOf) return { id: regimeOn(profile, options.asOf).id, reason: 'as-of', date: options.asOf };
-  if (launch) return { id: regimeOn(profile, launch).id, reason: 'launch', date: launch };
-  const date = options.today ?? today();
-  return { id: regimeOn(profile, date).id, reason: 'today', date };
+  if (options.asOf) return byDate(profile, options.asOf, 'as-of');
+  if (launch) return byDate(profile, launch, 'launch');
+  return byDate(profile, options.today ?? today(), 'today');
 }

@@ -81,11 +81,10 @@ export interface StatementFacets {
   evidence: Evidence[];
 }
 
-export type Classification = 'api' | 'non-api' | 'hybrid';
-
 /** Facts about the whole document: declared in front matter, or inferred from statements. */
 export interface DocumentFacts {
-  classification?: Classification;
+  /** The value of the key that fills `surface`, declared or inferred from the text. */
+  classification?: string;
   classificationDeclared: boolean;
   surfaces: SurfaceId[];
   servedOn: string[];
@@ -102,6 +101,8 @@ export interface DocumentFacts {
   homeDate?: number;
   /** Whether some claim off the home cloud has a date. */
   datedOffHome: boolean;
+  /** Every declared front-matter key's values. */
+  keys: Record<string, string[]>;
 }
 
 /** A front-matter fact a finding relied on, with where it is written. */
@@ -144,6 +145,8 @@ export interface RegimeChoice {
   /** Why this regime: the spec's launch date, a setting, a date, or today. */
   reason: 'launch' | 'regime' | 'as-of' | 'today';
   date?: string;
+  /** Set when no regime is in force on `date`: `id` is then the nearest regime, and no contract rule applies. */
+  uncovered?: true;
 }
 
 export interface AnalyzeOptions {

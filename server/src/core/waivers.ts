@@ -5,6 +5,7 @@
  * an expiry or a reason, or past its expiry, does not silence anything and is
  * itself reported. A waiver without an expiry would silence a finding forever.
  */
+import { nearest } from '../profile/didYouMean';
 import type { Rule } from '../profile/profileTypes';
 import type { Finding, Span, Statement, Waiver } from './types';
 import { firstStartingAt } from './firstStartingAt';
@@ -116,7 +117,11 @@ export function findWaivers(text: string, comments: readonly Span[], statements:
   for (const comment of comments) {
     const waiver = parseWaiver(text, comment);
     if (!waiver) continue;
-    for (const rule of waiver.rules) if (!knownRules.has(rule)) waiver.problems.push(`\`${rule}\` is not a rule of this profile`);
+    for (const rule of waiver.rules) {
+      if (knownRules.has(rule)) continue;
+      const near = nearest(rule, knownRules);
+      waiver.problems.push(`\`${rule}\` is not a rule of this profile${near === undefined ? '' : ` (did you mean \`${near}\`?)`}`);
+    }
     while (next < statements.length && statements[next].span.start < comment.end) next++;
     if (next < statements.length) waiver.target = statements[next].span;
     waivers.push(waiver);

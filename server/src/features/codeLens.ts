@@ -25,7 +25,8 @@ export function formatCounts(counts: SeverityCounts): string {
 }
 
 export function regimeLabel(model: SpecModel): string {
-  const { id, reason, date } = model.analysis.regime;
+  const { id, reason, date, uncovered } = model.analysis.regime;
+  if (uncovered) return `no regime in force on ${date}`;
   switch (reason) {
     case 'launch':
       return `regime ${id} (launch ${date})`;

@@ -12,6 +12,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
+import { allowedValues } from '../core/compileContract';
 import type { LineMap } from '../core/lineMap';
 import type { FrontMatterKey, Profile } from '../profile/profileTypes';
 import type { SpecModel } from '../specModel';
@@ -44,10 +45,9 @@ function rangeBack(position: Position, length: number): Range {
   return { start: { line: position.line, character: position.character - length }, end: position };
 }
 
-function allowedValues(key: FrontMatterKey, profile: Profile): { value: string; detail?: string }[] {
-  if (key.valuesFrom === 'clouds') return profile.vocabulary.clouds.map((cloud) => ({ value: cloud.id, detail: cloud.name }));
-  if (key.valuesFrom === 'customers') return Object.keys(profile.vocabulary.customers).map((value) => ({ value }));
-  return (key.values ?? []).map((value) => ({ value }));
+function knownValues(key: FrontMatterKey, profile: Profile): { value: string; detail?: string }[] {
+  if (key.valuesFrom === 'venues') return profile.vocabulary.clouds.map((cloud) => ({ value: cloud.id, detail: cloud.name }));
+  return (allowedValues(key, profile) ?? []).map((value) => ({ value }));
 }
 
 function keyItems(profile: Profile, present: ReadonlySet<string>, range: Range): CompletionItem[] {
@@ -64,7 +64,7 @@ function keyItems(profile: Profile, present: ReadonlySet<string>, range: Range):
       };
       // Where the profile knows the values, their list opens right away. A free-text key gets
       // no such list, and the editor's word suggestions would fill in junk (`product: product`).
-      if (key.kind === 'date' || allowedValues(key, profile).length > 0) {
+      if (key.kind === 'date' || knownValues(key, profile).length > 0) {
         item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
       }
       return item;
@@ -86,7 +86,7 @@ function valueItems(key: FrontMatterKey, profile: Profile, listed: ReadonlySet<s
     }
     return items;
   }
-  return allowedValues(key, profile)
+  return knownValues(key, profile)
     .filter((entry) => !listed.has(entry.value))
     .map((entry, index) => ({
       label: entry.value,

@@ -9,10 +9,13 @@
  * (paragraphs, lists, quotes), so tests can pin the exact text.
  */
 import type { Hover, Position, Range } from 'vscode-languageserver';
+import { citableUnder, ofRegime } from '../core/clauseWindows';
+import { allowedValues, compileContract } from '../core/compileContract';
 import { regimeOn } from '../core/selectRegime';
 import type { Analysis, Evidence, FactUse, Finding, FrontMatterEntry, RegimeChoice, Span, Waiver } from '../core/types';
-import type { Clause, Cloud, Confidence, FrontMatterKey, Profile, Regime, Rule } from '../profile/profileTypes';
+import type { Clause, Cloud, FrontMatterKey, Profile, Regime, Rule } from '../profile/profileTypes';
 import { planFixes } from '../fixes/planFixes';
+import { didYouMean } from '../profile/didYouMean';
 import { resolveCloud, resolveCustomer } from '../fixes/profileNames';
 import type { SpecModel } from '../specModel';
 
@@ -73,10 +76,11 @@ export function renderFindingMessage(finding: Finding, profile: Profile): string
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
+/** What the words gave: a venue ("cloud: Amazon Web Services", in the profile's word for a venue), a tying phrase, or another facet. */
 function evidenceLabel(evidence: Evidence, profile: Profile): string {
   if (evidence.facet === 'cloud') {
-    if (evidence.value === 'tie') return 'hosting';
-    return `cloud: ${cloudOf(profile, evidence.value)?.name ?? evidence.value}`;
+    if (evidence.value === 'tie') return profile.messages.tieWord ?? 'placement';
+    return `${profile.messages.venueWord ?? 'venue'}: ${cloudOf(profile, evidence.value)?.name ?? evidence.value}`;
   }
   return `${evidence.facet}: ${evidence.value}`;
 }
@@ -108,6 +112,7 @@ export function renderFacts(facts: readonly FactUse[], profile: Profile): string
 
 /** The regime in force for the analysis and what picked it. */
 export function renderRegimeChoice(choice: RegimeChoice, profile: Profile): string {
+  if (choice.uncovered) return `no regime, as none is in force on ${choice.date}`;
   const regime = profile.regimes.find((candidate) => candidate.id === choice.id);
   const named = regime ? `\`${regime.id}\` ${escapeMarkdown(regime.title)} (${regimePeriod(regime)})` : `\`${choice.id}\``;
   switch (choice.reason) {
@@ -133,14 +138,13 @@ export function renderWhy(finding: Finding, context: HoverContext): string | und
   return lines.length > 0 ? ['**Why:**', ...lines].join('\n') : undefined;
 }
 
-const CONFIDENCE: Record<Confidence, string> = {
-  primary: 'the wording was checked in the company’s own post',
-  reported: 'the wording is quoted by third-party coverage of the post',
-  press: 'press reporting of terms that no company statement gives',
-};
-
-/** `Superseded on 2025-10-28 by `2025-10` (API / non-API split).` when a later regime replaced the clause's. */
+/**
+ * `Superseded on 2025-10-28 by `2025-10` (API / non-API split).` when a later
+ * regime replaced the clause's; for a clause with its own window, when it ends.
+ */
 export function renderSupersession(clause: Clause, profile: Profile): string | undefined {
+  if (clause.until !== undefined) return `In force until ${clause.until}.`;
+  if (clause.from !== undefined || clause.regime === undefined) return undefined;
   const regimes = regimesInOrder(profile);
   const own = regimes.findIndex((regime) => regime.id === clause.regime);
   if (own < 0 || regimes[own].until === undefined) return undefined;
@@ -149,17 +153,18 @@ export function renderSupersession(clause: Clause, profile: Profile): string | u
   return `Superseded on ${next.from} by \`${next.id}\` (${escapeMarkdown(next.title)}).`;
 }
 
-export function renderSource(clause: Clause): string {
+export function renderSource(clause: Clause, profile: Profile): string {
   const source = clause.source;
   const title = source.url ? `[${escapeMarkdown(source.title)}](${source.url})` : `*${escapeMarkdown(source.title)}*`;
-  return `Source: ${escapeMarkdown(source.publisher)}, ${title}, ${source.date}. Confidence: ${clause.confidence} (${CONFIDENCE[clause.confidence]}).`;
+  const meaning = profile.confidence.find((level) => level.id === clause.confidence)?.meaning;
+  return `Source: ${escapeMarkdown(source.publisher)}, ${title}, ${source.date}. Confidence: ${clause.confidence}${meaning ? ` (${escapeMarkdown(meaning)})` : ''}.`;
 }
 
 /** One clause as Markdown blocks: id and title, the quote, source and confidence, supersession. */
 export function renderClause(clause: Clause, profile: Profile): string[] {
   const blocks = [`**${clause.id}**: ${escapeMarkdown(clause.title)}`];
   blocks.push(clause.quote ? `> ${escapeMarkdown(clause.quote)}` : '*No exact wording was published.*');
-  blocks.push(renderSource(clause));
+  blocks.push(renderSource(clause, profile));
   const superseded = renderSupersession(clause, profile);
   if (superseded) blocks.push(superseded);
   return blocks;
@@ -167,11 +172,9 @@ export function renderClause(clause: Clause, profile: Profile): string[] {
 
 /** The clauses a finding cites that were in force by the active regime: later ones do not bind it. */
 export function citedClauses(clauseIds: readonly string[], regimeId: string, profile: Profile): Clause[] {
-  const order = regimesInOrder(profile).map((regime) => regime.id);
-  const active = order.indexOf(regimeId);
   return clauseIds
     .map((id) => profile.clauses.find((clause) => clause.id === id))
-    .filter((clause): clause is Clause => clause !== undefined && (active < 0 || order.indexOf(clause.regime) <= active));
+    .filter((clause): clause is Clause => clause !== undefined && citableUnder(profile, clause, regimeId));
 }
 
 /** The carve-outs listed for the finding's rule that are in force, each with the clauses it rests on. */
@@ -226,7 +229,7 @@ export function renderWhatYouCanDo(finding: Finding, context: HoverContext): str
 function clausesFor(finding: Finding, context: HoverContext, withEarlier: boolean): Clause[] {
   const regime = context.analysis.regime.id;
   const cited = citedClauses(finding.clauses, regime, context.profile);
-  const own = cited.filter((clause) => clause.regime === regime);
+  const own = cited.filter((clause) => ofRegime(context.profile, clause, regime));
   return withEarlier || own.length === 0 ? cited : own;
 }
 
@@ -265,19 +268,12 @@ export function renderFindings(findings: readonly Finding[], context: HoverConte
 
 // ---- front matter -------------------------------------------------------
 
-const CLASSIFICATIONS: Record<string, string> = {
-  api: 'The product is offered as an API (endpoints, SDKs, per-token billing). A statement that names no surface is read as being about the API.',
-  'non-api':
-    'The product is not an API: an app, a device or a subscription. A statement that names no surface is read as being about that product, and a statement that describes an API is reported as `declaration-mismatch`.',
-  hybrid: 'The product has both API and non-API surfaces. A statement that names no surface is read with every surface the text shows.',
-};
-
 function customersOf(profile: Profile): string[] {
   return Object.keys(profile.vocabulary.customers);
 }
 
 function cloudLine(cloud: Cloud, profile: Profile): string {
-  const home = cloud.id === profile.vocabulary.homeCloud ? ' (home cloud)' : '';
+  const home = compileContract(profile).home.has(cloud.id) ? ' (home cloud)' : '';
   return `- \`${cloud.id}\`: ${escapeMarkdown(cloud.name)}${home}`;
 }
 
@@ -285,35 +281,50 @@ function cloudLine(cloud: Cloud, profile: Profile): string {
 export function renderKeyHover(key: FrontMatterKey, profile: Profile): string {
   const blocks = [`**\`${key.key}\`** (${key.kind})`, escapeMarkdown(key.description)];
   if (key.kind === 'date') blocks.push('Written `YYYY-MM-DD`.');
-  if (key.valuesFrom === 'clouds') {
+  if (key.valuesFrom === 'venues') {
     blocks.push(['Allowed values, or any of their aliases:', ...profile.vocabulary.clouds.map((cloud) => cloudLine(cloud, profile))].join('\n'));
-  } else if (key.valuesFrom === 'customers') {
+  } else if (key.valuesFrom === 'audiences') {
     blocks.push(['Allowed values:', ...customersOf(profile).map((id) => `- \`${id}\``)].join('\n'));
-  } else if (key.values) {
-    const described = key.key === 'classification' ? CLASSIFICATIONS : {};
-    blocks.push(['Allowed values:', ...key.values.map((value) => `- \`${value}\`${described[value] ? `: ${described[value]}` : ''}`)].join('\n'));
+  } else if (key.classes) {
+    blocks.push(['Allowed values:', ...key.classes.map((entry) => `- \`${entry.value}\`${entry.description ? `: ${entry.description}` : ''}`)].join('\n'));
+  } else {
+    const values = allowedValues(key, profile);
+    if (values) blocks.push(['Allowed values:', ...values.map((value) => `- \`${value}\``)].join('\n'));
   }
   return blocks.join('\n\n');
 }
 
 function renderCloudValue(value: string, profile: Profile): string {
   const cloud = resolveCloud(profile, value);
-  if (!cloud) return `\`${escapeMarkdown(value)}\` is not a cloud this profile knows. Known clouds: ${profile.vocabulary.clouds.map((known) => `\`${known.id}\``).join(', ')}.`;
-  const home = cloudOf(profile, profile.vocabulary.homeCloud);
-  const where =
-    cloud.id === profile.vocabulary.homeCloud
-      ? 'The home cloud: serving the product here is what the contract expects.'
-      : `Not the home cloud (${escapeMarkdown(home?.name ?? profile.vocabulary.homeCloud)}): statements that place the product here are judged as off-home.`;
-  return [`**\`${cloud.id}\`**: ${escapeMarkdown(cloud.name)}`, `Also written: ${cloud.aliases.map(escapeMarkdown).join(', ')}.`, where].join('\n\n');
+  if (!cloud) {
+    const known = profile.vocabulary.clouds.map((entry) => entry.id);
+    return `\`${escapeMarkdown(value)}\` is not a venue this profile knows. Known venues: ${known.map((id) => `\`${id}\``).join(', ')}.${escapeMarkdown(didYouMean(value, known))}`;
+  }
+  const contract = compileContract(profile);
+  const blocks = [`**\`${cloud.id}\`**: ${escapeMarkdown(cloud.name)}`, `Also written: ${cloud.aliases.map(escapeMarkdown).join(', ')}.`];
+  if (contract.homeTitle !== undefined) {
+    blocks.push(
+      contract.home.has(cloud.id)
+        ? 'The home cloud: serving the product here is what the contract expects.'
+        : `Not the home cloud (${escapeMarkdown(contract.homeTitle)}): statements that place the product here are judged as off-home.`,
+    );
+  }
+  const groups = profile.groups.filter((group) => group.venues.includes(cloud.id)).map((group) => escapeMarkdown(group.title));
+  if (groups.length > 0) blocks.push(`In: ${groups.join(', ')}.`);
+  return blocks.join('\n\n');
 }
 
 function renderCustomerValue(value: string, profile: Profile): string {
   const id = resolveCustomer(profile, value);
-  if (!id) return `\`${escapeMarkdown(value)}\` is not a customer segment this profile knows. Known segments: ${customersOf(profile).map((known) => `\`${known}\``).join(', ')}.`;
+  if (!id) {
+    const known = customersOf(profile);
+    return `\`${escapeMarkdown(value)}\` is not an audience this profile knows. Known audiences: ${known.map((segment) => `\`${segment}\``).join(', ')}.${escapeMarkdown(didYouMean(value, known))}`;
+  }
   const blocks = [`**\`${id}\`**: customer segment`, `The text names it with: ${profile.vocabulary.customers[id].map(escapeMarkdown).join(', ')}.`];
   for (const rule of profile.rules) {
-    if (rule.when?.customer?.includes(id)) {
-      blocks.push(`Relied on by the ${escapeMarkdown(rule.title)} (\`${rule.id}\`), which covers the product only when every customer it serves is in ${rule.when.customer.length === 1 ? 'this segment' : 'these segments'}.`);
+    const test = rule.when?.audience;
+    if (test && !Array.isArray(test) && 'only' in test && test.only.includes(id)) {
+      blocks.push(`Relied on by the ${escapeMarkdown(rule.title)} (\`${rule.id}\`), which covers the product only when every customer it serves is in ${test.only.length === 1 ? 'this segment' : 'these segments'}.`);
     }
   }
   return blocks.join('\n\n');
@@ -331,18 +342,19 @@ function renderLaunchValue(value: string, context: HoverContext): string {
 /** What one front-matter value means; `value` is undefined for an empty value. */
 export function renderValueHover(key: FrontMatterKey, value: string | undefined, context: HoverContext): string {
   const profile = context.profile;
-  if (key.key === 'classification' && value !== undefined) {
-    const meaning = CLASSIFICATIONS[value];
-    return meaning ? `**classification: ${value}**\n\n${meaning}` : `\`${escapeMarkdown(value)}\` is not a classification. Use one of: ${Object.keys(CLASSIFICATIONS).map((known) => `\`${known}\``).join(', ')}.`;
+  if (key.classes && value !== undefined) {
+    const found = key.classes.find((entry) => entry.value === value);
+    if (!found) return `\`${escapeMarkdown(value)}\` is not a value of \`${key.key}\`. Use one of: ${key.classes.map((known) => `\`${known.value}\``).join(', ')}.`;
+    return found.description ? `**${key.key}: ${value}**\n\n${found.description}` : `**${key.key}: ${value}**`;
   }
-  if (key.key === 'co-developed-with') {
+  if (key.fills === 'partner') {
     return value === undefined
       ? 'No co-developers: the product is first-party.'
       : `**${escapeMarkdown(value)}** develops the product with us, so the product counts as co-developed with a third party.`;
   }
-  if (key.key === 'launch' && value !== undefined) return renderLaunchValue(value, context);
-  if (key.valuesFrom === 'clouds' && value !== undefined) return renderCloudValue(value, profile);
-  if (key.valuesFrom === 'customers' && value !== undefined) return renderCustomerValue(value, profile);
+  if (key.fills === 'date' && value !== undefined) return renderLaunchValue(value, context);
+  if (key.valuesFrom === 'venues' && value !== undefined) return renderCloudValue(value, profile);
+  if (key.valuesFrom === 'audiences' && value !== undefined) return renderCustomerValue(value, profile);
   return escapeMarkdown(key.description);
 }
 

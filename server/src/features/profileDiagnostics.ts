@@ -20,8 +20,10 @@ export function problemDiagnostic(problem: ProfileProblem): Diagnostic {
 }
 
 export function profileFileDiagnostics(text: string, file: string, kind: ProfileFileKind, readFile: ReadFile): Diagnostic[] {
-  const problems = kind === 'workspace-config' ? loadWorkspace(text, file, readFile).problems : parseProfile(text, file).problems;
+  const parsed = kind === 'workspace-config' ? { problems: loadWorkspace(text, file, readFile).problems, warnings: [] } : parseProfile(text, file, readFile);
   // Problems inside a profile the config names belong to that file; the config gets the loader's note about them.
   const own = resolve(file);
-  return problems.filter((problem) => resolve(problem.file) === own).map(problemDiagnostic);
+  const mine = (problem: ProfileProblem): boolean => resolve(problem.file) === own;
+  const warnings = (parsed.warnings ?? []).filter(mine).map((problem) => ({ ...problemDiagnostic(problem), severity: DiagnosticSeverity.Warning }));
+  return [...parsed.problems.filter(mine).map(problemDiagnostic), ...warnings];
 }

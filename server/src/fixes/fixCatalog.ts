@@ -1,44 +1,34 @@
 /**
- * Every fix id of the profile with its title and its edit planner. Rules in
- * a profile name fixes by id; this is the one place that maps an id to code.
+ * The fix kinds the editor knows, each with its edit planner, and the title
+ * of a profile's fix. Rules name fixes by id; a fix names its kind and the
+ * data it needs, so no surface, key or venue appears here.
  */
+import { fillTemplate } from '../core/describe';
 import type { Finding } from '../core/types';
-import type { FixId } from '../profile/profileTypes';
-import { addNatsecCustomer, customerCarveOut } from './addNatsecCustomer';
-import { classifyNonApi } from './classifyNonApi';
-import { declareFirstParty } from './declareFirstParty';
+import type { FixDefinition, FixKind } from '../profile/profileTypes';
+import { addValue, audienceCarveOut } from './addValue';
 import type { FixContext, PlanEdits } from './fixTypes';
 import { insertWaiver } from './insertWaiver';
-import { homeShortName } from './profileNames';
-import { serveOnHome } from './serveOnHome';
+import { placementTarget, placeOnGroup } from './placeOnGroup';
+import { shortName } from './profileNames';
+import { setKey } from './setKey';
 
-export interface FixEntry {
-  title: (context: FixContext, finding: Finding) => string;
-  plan: PlanEdits;
-}
-
-export const FIX_CATALOG: Record<FixId, FixEntry> = {
-  'classify-non-api': {
-    title: () => 'Reclassify as non-API (classification: non-api)',
-    plan: classifyNonApi,
-  },
-  'declare-first-party': {
-    title: () => 'Declare first-party (co-developed-with: [])',
-    plan: declareFirstParty,
-  },
-  'serve-on-home': {
-    title: (context) => `Serve on ${homeShortName(context.profile)}`,
-    plan: serveOnHome,
-  },
-  'add-natsec-customer': {
-    title: (context, finding) => {
-      const carveOut = customerCarveOut(context, finding);
-      return carveOut ? `Apply the ${carveOut.rule.title} (customers: ${carveOut.customer})` : 'Apply the customer carve-out';
-    },
-    plan: addNatsecCustomer,
-  },
-  'insert-waiver': {
-    title: (_context, finding) => `Record a waiver for ${finding.rule}`,
-    plan: insertWaiver,
-  },
+export const FIX_KINDS: Record<FixKind, PlanEdits> = {
+  'set-key': setKey,
+  'add-value': addValue,
+  'place-on-group': placeOnGroup,
+  'insert-waiver': (context, finding) => insertWaiver(context, finding),
 };
+
+/** The fix's title with its placeholders filled in for this finding. */
+export function fixTitle(context: FixContext, finding: Finding, fix: FixDefinition): string {
+  const target = fix.kind === 'place-on-group' ? placementTarget(context.profile, fix) : undefined;
+  const carveOut = fix.kind === 'add-value' ? audienceCarveOut(context, finding) : undefined;
+  return fillTemplate(fix.title, {
+    rule: finding.rule,
+    key: fix.key ?? '',
+    value: carveOut?.audience ?? fix.value ?? '',
+    venue: target ? shortName(context.profile, target.venue) : '',
+    carveOut: carveOut?.rule.title ?? '',
+  });
+}

@@ -3,7 +3,7 @@
  * the spec text, so the planner stays free of LSP and can be tested by
  * applying the edits to a string.
  */
-import type { FixId, Profile } from '../profile/profileTypes';
+import type { FixDefinition, FixId, Profile } from '../profile/profileTypes';
 import type { Analysis, Finding, Span } from '../core/types';
 
 /** Replace `span` (UTF-16 offsets) with `newText`; an empty span is an insertion. */
@@ -44,4 +44,4 @@ export interface FixPlan {
 }
 
 /** Plans the edits of one fix; an empty list means the fix does not apply or would change nothing. */
-export type PlanEdits = (context: FixContext, finding: Finding) => PlannedEdit[];
+export type PlanEdits = (context: FixContext, finding: Finding, fix: FixDefinition) => PlannedEdit[];

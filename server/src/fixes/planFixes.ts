@@ -3,30 +3,39 @@
  * profile lists them, minus those that do not apply or would change nothing,
  * with one marked preferred.
  *
- * The preferred fix is the one a product manager most likely means:
- * - `classify-non-api`, when no statement of the spec names an API surface,
- *   so the API reading came from the declared classification alone and a
- *   reclassification leaves no statement contradicting it;
- * - otherwise `serve-on-home`, which removes the conflict from the text;
- * - otherwise none. Declaring first-party or a national-security customer
- *   asserts a business fact only the user can confirm, and a waiver is a
- *   reviewer's sign-off, so neither is ever chosen for the user.
+ * The preferred fix is the one a product manager most likely means: the
+ * first fix the profile marks `preferred`, in the order of its `fixes`, that
+ * applies. A `set-key` fix that writes a class of the key that fills
+ * `surface` is passed over when some statement of the spec names a surface
+ * that contradicts it (an API, for `non-api`): the text, not the label, is
+ * then what the finding rests on. Fixes that assert a business fact only the
+ * user can confirm, and waivers, are never marked preferred.
  */
-import { API_SURFACES } from '../core/documentFacts';
 import type { Finding } from '../core/types';
-import type { FixId } from '../profile/profileTypes';
+import type { FixDefinition, FixId } from '../profile/profileTypes';
 import { sortEdits } from './applyEdits';
-import { FIX_CATALOG } from './fixCatalog';
+import { FIX_KINDS, fixTitle } from './fixCatalog';
 import type { FixContext, FixPlan } from './fixTypes';
+import { contradictingSurfaces } from './setKey';
 
-/** Whether any statement of the spec's text names an API surface. */
-function textNamesApi(context: FixContext): boolean {
-  return context.analysis.facts.surfaces.some((surface) => API_SURFACES.includes(surface));
+function fixNamed(context: FixContext, id: FixId): FixDefinition | undefined {
+  return context.profile.fixes.find((fix) => fix.id === id);
 }
+
+/** Each analysis's preference order, which a rule-wide fix asks for once per finding. */
+const orders = new WeakMap<object, readonly FixId[]>();
 
 /** The fixes that may be preferred, most wanted first. */
 function preferenceOrder(context: FixContext): readonly FixId[] {
-  return textNamesApi(context) ? ['serve-on-home'] : ['classify-non-api', 'serve-on-home'];
+  let order = orders.get(context.analysis);
+  if (!order) {
+    const surfaces = context.analysis.facts.surfaces;
+    order = context.profile.fixes
+      .filter((fix) => fix.preferred === true && !contradictingSurfaces(context, fix).some((surface) => surfaces.includes(surface)))
+      .map((fix) => fix.id);
+    orders.set(context.analysis, order);
+  }
+  return order;
 }
 
 function preferredFix(context: FixContext, available: readonly FixId[]): FixId | undefined {
@@ -34,9 +43,9 @@ function preferredFix(context: FixContext, available: readonly FixId[]): FixId |
 }
 
 function planOne(context: FixContext, finding: Finding, id: FixId): FixPlan | undefined {
-  const entry = FIX_CATALOG[id];
-  const edits = entry?.plan(context, finding) ?? [];
-  return edits.length === 0 ? undefined : { id, title: entry.title(context, finding), edits: sortEdits(edits), preferred: false };
+  const fix = fixNamed(context, id);
+  const edits = fix ? FIX_KINDS[fix.kind](context, finding, fix) : [];
+  return edits.length === 0 ? undefined : { id, title: fixTitle(context, finding, fix!), edits: sortEdits(edits), preferred: false };
 }
 
 /** The preferred fix alone, planning no other: what a rule-wide fix applies to each finding. */

@@ -1,7 +1,7 @@
 /**
- * Reads names in the profile's vocabulary: the cloud or customer segment a
- * front-matter value names, and the short name of the home cloud that
- * replaces other clouds in the text.
+ * Reads names in the profile's vocabulary: the venue or audience a
+ * front-matter value names, and the short name of the venue that replaces
+ * other venues in the text.
  */
 import type { Cloud, Profile } from '../profile/profileTypes';
 
@@ -13,14 +13,13 @@ export function resolveCloud(profile: Profile, value: string): Cloud | undefined
   );
 }
 
-export function homeCloud(profile: Profile): Cloud | undefined {
-  return profile.vocabulary.clouds.find((cloud) => cloud.id === profile.vocabulary.homeCloud);
-}
-
-/** How specs usually write the home cloud: its first alias ("Azure"), else its name. */
-export function homeShortName(profile: Profile): string {
-  const cloud = homeCloud(profile);
-  return cloud?.aliases[0] ?? cloud?.name ?? profile.vocabulary.homeCloud;
+/**
+ * How specs usually write a venue: its first alias ("Azure") that is a plain
+ * name, not a pattern with a wildcard ("EU region*"), else its name.
+ */
+export function shortName(profile: Profile, id: string): string {
+  const cloud = profile.vocabulary.clouds.find((candidate) => candidate.id === id);
+  return cloud?.aliases.find((alias) => !alias.includes('*')) ?? cloud?.name ?? id;
 }
 
 /** The customer segment a front-matter value names: its id or one of its phrases, in any case. */

@@ -3,10 +3,11 @@
  * the checks the schema cannot express. Each stage runs only when the one
  * before it passed, so that one mistake is not reported three times over.
  */
+import { dirname, resolve } from 'node:path';
 import { BUILTIN_PROFILE_DATA } from './builtinProfileData';
-import { checkProfile } from './profileChecks';
-import { toProfile } from './profileFile';
-import type { ProfileFile } from './profileFile';
+import { checkProfile, regimeGaps } from './profileChecks';
+import { mergeProfile, toProfile } from './profileFile';
+import type { PartialProfileFile, ProfileFile } from './profileFile';
 import { firstProblems } from './problems';
 import type { ProfileProblem } from './problems';
 import type { Profile } from './profileTypes';
@@ -18,6 +19,8 @@ export interface ProfileParse {
   /** Set exactly when `problems` is empty. */
   profile?: Profile;
   problems: ProfileProblem[];
+  /** Things a valid profile may mean but probably does not (a gap between regimes). */
+  warnings?: ProfileProblem[];
 }
 
 /** More problems than this are cut, with a note saying how many. */
@@ -26,27 +29,76 @@ export const MAX_PROBLEMS = 100;
 /** The name problems of the built-in profile are reported under. */
 export const BUILTIN_PROFILE_FILE = 'builtin.profile.yaml';
 
-/** Parses and validates a profile file. Never throws. */
-export function parseProfile(text: string, file: string): ProfileParse {
+/** Reads a profile file a profile extends; throws when it cannot. The caller decides where files may come from. */
+export type ReadProfileFile = (file: string) => string;
+
+/** The id of the built-in profile, which other profiles may extend by it. */
+const BUILTIN_PROFILE_ID = 'microsoft-openai';
+
+/** How many profiles deep `extends` may chain. */
+const MAX_EXTENDS_DEPTH = 8;
+
+/**
+ * Parses and validates a profile file. A profile that extends a file reads
+ * it through `readFile`; without one, it may extend only a built-in profile.
+ * Never throws.
+ */
+export function parseProfile(text: string, file: string, readFile?: ReadProfileFile): ProfileParse {
+  return parseWithin(text, file, readFile, [file]);
+}
+
+function parseWithin(text: string, file: string, readFile: ReadProfileFile | undefined, chain: string[]): ProfileParse {
   try {
     const parsed = parseYamlSource(text, file);
     const source = parsed.source;
     if (!source) return { problems: parsed.problems };
     if (source.data === null || source.data === undefined) {
-      const message = 'The profile is empty; it must be a mapping with id, title, disclaimer, regimes, clauses, rules, frontMatter and vocabulary.';
+      const message = 'The profile is empty; it must be a mapping with id, title, disclaimer, regimes, rules, frontMatter, surfaces and vocabulary, or extend another profile.';
       return { problems: [problemAtOffsets(file, source.lines, 0, 0, message)] };
     }
     const schemaIssues = validateAgainstSchema('profile', source.data);
     if (schemaIssues.length > 0) return { problems: firstProblems(problemsAt(source, schemaIssues), MAX_PROBLEMS) };
-    const data = source.data as ProfileFile;
+    const own = source.data as PartialProfileFile;
+    let data = own as ProfileFile;
+    if (own.extends !== undefined) {
+      const base = baseProfile(own.extends, file, readFile, chain);
+      if (typeof base === 'string') return { problems: problemsAt(source, [{ path: ['extends'], message: base }]) };
+      data = mergeProfile(base, own);
+    }
     const issues = checkProfile(data);
     if (issues.length > 0) return { problems: firstProblems(problemsAt(source, issues), MAX_PROBLEMS) };
-    return { profile: toProfile(data), problems: [] };
+    const gaps = regimeGaps(data).map((gap) => ({ path: ['regimes', gap.index, 'from'], message: gap.message }));
+    return { profile: toProfile(data), problems: [], warnings: gaps.length > 0 ? problemsAt(source, gaps) : [] };
   } catch (error) {
     // Reaching this is a bug in the loader; the file still gets a problem, not a crash.
     const message = `The profile could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
     return { problems: [problemAtOffsets(file, new LineMap(''), 0, 0, message)] };
   }
+}
+
+/** The merged data of the profile `name` extends, or why it cannot be had. */
+function baseProfile(name: string, file: string, readFile: ReadProfileFile | undefined, chain: string[]): ProfileFile | string {
+  if (name === BUILTIN_PROFILE_ID) return builtinData();
+  if (!readFile) return `Unknown built-in profile "${name}"; the built-in profile is "${BUILTIN_PROFILE_ID}", and profile files can be extended only from a workspace.`;
+  const path = resolve(dirname(file), name);
+  if (chain.includes(path)) return `The profile "${name}" extends this profile in turn; profiles cannot extend each other in a circle.`;
+  if (chain.length >= MAX_EXTENDS_DEPTH) return `Profiles extend each other more than ${MAX_EXTENDS_DEPTH} deep.`;
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (error) {
+    return `Cannot read the profile "${name}" this one extends (${error instanceof Error ? error.message : String(error)}).`;
+  }
+  const parsed = parseWithin(text, path, readFile, [...chain, path]);
+  if (!parsed.profile) {
+    const first = parsed.problems[0];
+    return `The profile "${name}" this one extends has ${parsed.problems.length === 1 ? '1 problem' : `${parsed.problems.length} problems`}, the first at line ${first.line}: ${first.message}`;
+  }
+  return parsed.profile as unknown as ProfileFile;
+}
+
+function builtinData(): ProfileFile {
+  return BUILTIN_PROFILE_DATA as ProfileFile;
 }
 
 let builtin: Profile | undefined;
@@ -60,7 +112,7 @@ let builtin: Profile | undefined;
  */
 export function loadBuiltinProfile(): Profile {
   if (!builtin) {
-    const data = BUILTIN_PROFILE_DATA as ProfileFile;
+    const data = builtinData();
     const issues = checkProfile(data);
     if (issues.length > 0) throw new Error(`The built-in profile is invalid: ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
     builtin = deepFreeze(toProfile(data));

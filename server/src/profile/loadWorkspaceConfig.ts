@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { didYouMean } from './didYouMean';
 import { checkIgnoreGlobs } from './isIgnored';
 import { loadBuiltinProfile, parseProfile } from './loadProfile';
 import { LineMap } from '../core/lineMap';
@@ -131,7 +132,7 @@ export function resolveProfile(
     const reason = error instanceof Error ? error.message : String(error);
     return fallBack(`Cannot read the profile "${config.profile}" (${reason}); using the built-in profile.`);
   }
-  const { profile, problems } = parseProfile(text, profileFile);
+  const { profile, problems } = parseProfile(text, profileFile, readFile);
   if (!profile) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     return fallBack(`The profile "${config.profile}" has ${count}; using the built-in profile.`, problems);
@@ -194,7 +195,7 @@ function checkAgainstProfile(config: WorkspaceConfig, profile: Profile): DataIss
   }
   const rules = new Set(profile.rules.map((r) => r.id));
   for (const id of Object.keys(config.severity ?? {})) {
-    if (!rules.has(id)) issues.push({ path: ['severity', id], part: 'key', message: `Unknown rule "${id}"; no rule of the profile has this id.` });
+    if (!rules.has(id)) issues.push({ path: ['severity', id], part: 'key', message: `Unknown rule "${id}"; no rule of the profile has this id.${didYouMean(id, rules)}` });
   }
   // An alias that already names another cloud would make its mentions ambiguous.
   for (const [id, aliases] of Object.entries(config.cloudAliases ?? {})) {

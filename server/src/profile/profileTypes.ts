@@ -5,27 +5,34 @@
  */
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type Confidence = 'primary' | 'reported' | 'press';
+/** A confidence level id the profile defines (`primary`, `reported`, ...). */
+export type Confidence = string;
 
-/** A surface is the kind of thing a statement describes (an API, an app, ...). */
-export type SurfaceId =
-  | 'api'
-  | 'stateless-api'
-  | 'stateful-runtime'
-  | 'non-api'
-  | 'device'
-  | 'open-weights'
-  | 'compute-capacity';
+/** A surface id the profile defines: the kind of thing a statement describes (an API, an app, a console port). */
+export type SurfaceId = string;
 
-export const SURFACE_IDS: readonly SurfaceId[] = [
-  'api',
-  'stateless-api',
-  'stateful-runtime',
-  'non-api',
-  'device',
-  'open-weights',
-  'compute-capacity',
-];
+/** A category of product the profile's rules tell apart; its phrases are in `vocabulary.surfaces`. */
+export interface Surface {
+  id: SurfaceId;
+  /** How messages name it ("stateless API"). */
+  title: string;
+  /** A broader surface this one narrows; a message naming both names only this one. */
+  within?: SurfaceId;
+}
+
+/** A named set of venues ("EU regions", "console stores"). */
+export interface VenueGroup {
+  id: string;
+  title: string;
+  venues: string[];
+}
+
+/** A level of confidence in a clause's wording, with what it means for the reader. */
+export interface ConfidenceLevel {
+  id: Confidence;
+  /** Completes "Confidence: primary (…)" in hovers. */
+  meaning: string;
+}
 
 export interface Regime {
   id: string;
@@ -46,7 +53,12 @@ export interface ClauseSource {
 
 export interface Clause {
   id: string;
-  regime: string;
+  /** The regime that brought the clause in; its window is the regime's unless `from` or `until` say otherwise. */
+  regime?: string;
+  /** First day the clause is in force, `YYYY-MM-DD`; defaults to its regime's start. */
+  from?: string;
+  /** Last day the clause is in force; absent while it still is. */
+  until?: string;
   title: string;
   /** Short attributed quote; absent when no exact wording was published. */
   quote?: string;
@@ -54,7 +66,7 @@ export interface Clause {
   confidence: Confidence;
 }
 
-/** A cloud and the names by which specs refer to it. */
+/** A venue (a cloud, a region, a store) and the names by which specs refer to it. */
 export interface Cloud {
   id: string;
   name: string;
@@ -132,7 +144,7 @@ export interface VerbClass {
  * profile cannot make the analyzer backtrack without bound.
  */
 export interface Vocabulary {
-  homeCloud: string;
+  /** The venues. */
   clouds: Cloud[];
   surfaces: Record<SurfaceId, string[]>;
   /** Surfaces named by a verb and its object rather than by one phrase. */
@@ -187,7 +199,7 @@ export interface Vocabulary {
   collaboration: string[];
   /** Phrases that name a product built by us alone. */
   firstParty: string[];
-  /** Customer segments and the phrases that name them. */
+  /** Audiences (customer segments) and the phrases that name them. */
   customers: Record<string, string[]>;
   /** Phrases after which the named cloud ships first ("ships first on"). */
   launchOrder: string[];
@@ -209,25 +221,53 @@ export interface Vocabulary {
   retractingContext: string[];
 }
 
-/** A condition over the effective facets of one statement. All given fields must hold. */
+/** A list of ids a leaf condition accepts, or `{ in }` / `{ notIn }`. */
+export type IdTest = string[] | { in: string[] } | { notIn: string[] };
+
+/**
+ * A condition over one claim of a statement, read with the document's front
+ * matter. A condition object holds when every field given holds; `all`,
+ * `any` and `not` combine conditions.
+ */
 export interface RuleCondition {
-  /** At least one of these surfaces. */
-  surface?: SurfaceId[];
-  /** The statement ties the product to a cloud other than the home cloud. */
-  offHome?: boolean;
-  collaboration?: 'first-party' | 'co-developed';
-  /** At least one of these customer segments. */
-  customer?: string[];
-  /** False: the product does not ship first on the home cloud. */
-  homeFirst?: boolean;
+  all?: RuleCondition[];
+  any?: RuleCondition[];
+  not?: RuleCondition;
+  /** The claim's venue is one of these venues or in one of these groups (`notIn`: it has a venue outside them). */
+  venue?: IdTest;
+  /** At least one of these surfaces (`notIn`: none of them). */
+  surface?: IdTest;
+  /** At least one of these audiences; `{ only }`: some audience, and every one of them listed. */
+  audience?: IdTest | { only: string[] };
+  /** `first-party`, `co-developed`, or the named partners of which one must be among the claim's. */
+  partner?: 'first-party' | 'co-developed' | string[];
+  /** Whether the home group's venue ships first (`home-first`) or not (`home-later`). */
+  order?: 'home-first' | 'home-later';
+  /** The claim's date (its own, else the launch date, else the judging date) lies in this window. */
+  date?: { from?: string; until?: string };
+  /** Values of declared front-matter keys: the key holds at least one of the listed values. */
+  keys?: Record<string, string[]>;
 }
 
-export type FixId =
-  | 'classify-non-api'
-  | 'declare-first-party'
-  | 'serve-on-home'
-  | 'add-natsec-customer'
-  | 'insert-waiver';
+/** What a fix does, parameterised by profile data. */
+export type FixKind = 'set-key' | 'add-value' | 'place-on-group' | 'insert-waiver';
+
+export interface FixDefinition {
+  id: string;
+  kind: FixKind;
+  /** The title shown in the light bulb; `{key}`, `{value}`, `{venue}`, `{rule}`, `{carveOut}` are filled in. */
+  title: string;
+  /** The front-matter key a `set-key` or `add-value` fix edits. */
+  key?: string;
+  /** The value a `set-key` fix writes (`[]` for an empty list). An `add-value` fix adds the first audience its finding's carve-out names. */
+  value?: string;
+  /** The group whose first venue a `place-on-group` fix places the product on. */
+  group?: string;
+  /** Whether the editor may mark the fix preferred; facts only the user can confirm never are. */
+  preferred?: boolean;
+}
+
+export type FixId = string;
 
 /**
  * `contract` rules are evaluated from their `when` condition. `document` rules
@@ -245,6 +285,8 @@ export interface Rule {
   severity: Severity;
   /** One sentence on what the rule fires on; used in messages and hovers. */
   description: string;
+  /** Message template of a finding; `{rule}`, `{surfaces}`, `{venue}`, `{regime}`, `{date}` are filled in. */
+  message?: string;
   when?: RuleCondition;
   /** Rules whose match in the same regime excuses this one (carve-outs, narrower rules). */
   unless: string[];
@@ -254,14 +296,36 @@ export interface Rule {
   fixes: FixId[];
 }
 
+/** The claim slot a front-matter key fills for statements that leave it out. */
+export type Slot = 'name' | 'surface' | 'venue' | 'audience' | 'partner' | 'order' | 'date';
+
+/** One value of a key that fills `surface`: the surfaces it stands for. */
+export interface SurfaceClass {
+  value: string;
+  /** How messages name the class; defaults to the value. */
+  title?: string;
+  /** What declaring the value means, for hovers. */
+  description?: string;
+  /** The surfaces of this class; absent for a mixed class, which stands for whatever the text shows. */
+  surfaces?: SurfaceId[];
+  /** The surfaces a statement that names none is read as, under this value. */
+  otherwise?: SurfaceId[];
+  /** Surfaces whose mention contradicts this value (a non-API product whose text describes an API). */
+  contradictedBy?: SurfaceId[];
+}
+
 export interface FrontMatterKey {
   key: string;
   description: string;
   kind: 'string' | 'date' | 'enum' | 'list';
   /** Allowed values for `enum` and `list` keys; absent means any value. */
   values?: string[];
-  /** Take the allowed values from the vocabulary instead of listing them. */
-  valuesFrom?: 'clouds' | 'customers';
+  /** Take the allowed values from the venues, audiences or surfaces instead of listing them. */
+  valuesFrom?: 'venues' | 'audiences' | 'surfaces';
+  /** The claim slot the key fills. */
+  fills?: Slot;
+  /** For a key that fills `surface`: its values and the surfaces each stands for. */
+  classes?: SurfaceClass[];
 }
 
 /** What a workspace `.carveout.yaml` may set. */
@@ -278,10 +342,50 @@ export interface WorkspaceConfig {
   ignore?: string[];
 }
 
+/**
+ * Message templates. Placeholders in braces are filled in; an unknown one is
+ * left as written, so a typo shows in the message rather than vanishing.
+ */
+export interface Messages {
+  /** A finding on a claim with a venue: `{rule}`, `{surfaces}`, `{venue}`, `{regime}`, `{date}`. */
+  placed?: string;
+  /** A finding on a claim without a venue. */
+  unplaced?: string;
+  /** How `{surfaces}` reads with surfaces (`{list}`) and without. */
+  surfaces?: string;
+  noSurface?: string;
+  /** The word before the last item of a list ("and"). */
+  and?: string;
+  /** The finding of a spec dated outside every regime: `{rule}`, `{date}`. */
+  noRegime?: string;
+  /** Reasons of `declaration-mismatch`: a surface against the declared class (`{surfaces}`, `{key}`, `{value}`), */
+  mismatchSurface?: string;
+  /** a venue the venue key does not list (`{venues}`, `{key}`), */
+  mismatchVenue?: string;
+  /** a partner where the partner key declares none, or the reverse (`{key}`). */
+  mismatchCoDeveloped?: string;
+  mismatchFirstParty?: string;
+  /** The word hovers use for a venue ("cloud", "store") and for the words that place the product on one ("hosting"). */
+  venueWord?: string;
+  tieWord?: string;
+  /** `classification-undetermined`: `{classes}`, `{key}`, and `{home}` (the home group's title) when the profile has one. */
+  undetermined?: string;
+  undeterminedOffHome?: string;
+}
+
 export interface Profile {
   id: string;
   title: string;
   disclaimer: string;
+  /** The profile this one extends, as written: a built-in id or a file. */
+  extends?: string;
+  surfaces: Surface[];
+  groups: VenueGroup[];
+  /** The group whose venues are home: order conditions and the `homeSurfaces` reading refer to it. */
+  home?: string;
+  confidence: ConfidenceLevel[];
+  fixes: FixDefinition[];
+  messages: Messages;
   /** How long a waiver the quick fix records lasts; absent: `DEFAULT_WAIVER_DAYS`. */
   waiverDays?: number;
   regimes: Regime[];

@@ -7,6 +7,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import profileSchema from './profile.schema.json';
 import workspaceSchema from './workspace.schema.json';
+import { didYouMean } from './didYouMean';
 import type { DataIssue } from './problems';
 
 export type SchemaName = 'profile' | 'workspace';
@@ -19,7 +20,8 @@ export function compileSchemas(): Record<SchemaName, ValidateFunction> {
     // Loaded on first use: most sessions read only the built-in profile, which
     // is embedded already validated, and the validator would slow every start.
     const { default: Ajv } = require('ajv') as typeof import('ajv');
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    // Required keys are checked in the branches of `if` (a profile that extends another may leave them out), where they are not redeclared.
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
     ajv.addSchema(profileSchema);
     validators = {
       profile: ajv.getSchema(profileSchema.$id) as ValidateFunction,
@@ -39,7 +41,11 @@ export function validateAgainstSchema(name: SchemaName, data: unknown): DataIssu
   }
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  return errors.filter((e) => e.keyword !== 'propertyNames').map((error) => toIssue(error, name));
+  // A value that fits no form of a `oneOf` is one problem, not one per form; `if` only says which branch failed.
+  const alternatives = errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  return errors
+    .filter((e) => e.keyword !== 'propertyNames' && e.keyword !== 'if' && !alternatives.some((prefix) => e.schemaPath.startsWith(prefix)))
+    .map((error) => toIssue(error, name));
 }
 
 function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
@@ -55,7 +61,7 @@ function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const shown = name === 'profile' ? '' : ` ${quote(key)}`;
-      return { path: [...path, key], part: 'key', message: `Unknown property${shown}; expected one of: ${allowed.join(', ')}.` };
+      return { path: [...path, key], part: 'key', message: `Unknown property${shown}; expected one of: ${allowed.join(', ')}.${didYouMean(key, allowed)}` };
     }
     case 'type':
       // A top level of the wrong type means the file is something else, perhaps private: its text is not repeated.
@@ -83,8 +89,10 @@ function toIssue(error: ErrorObject, name: SchemaName): DataIssue {
     }
     case 'minProperties':
       return error.parentSchema === definitions.condition
-        ? { path, message: 'A condition needs at least one of: surface, offHome, collaboration, customer, homeFirst.' }
+        ? { path, message: `A condition needs at least one of: ${Object.keys(definitions.condition.properties).join(', ')}.` }
         : { path, message: `Must have at least ${String(params.limit)} properties.` };
+    case 'oneOf':
+      return { path, message: `This value has none of the accepted forms. ${String((error.parentSchema as { description?: string } | undefined)?.description ?? '')}`.trim() };
     case 'maxProperties':
       return { path, message: `Too many properties: at most ${String(params.limit)} are allowed.` };
     default:
@@ -122,6 +130,7 @@ function parsePointer(pointer: string): string[] {
 }
 
 function article(type: string): string {
+  if (type.includes(',')) return type.split(',').map(article).join(' or ');
   const names: Record<string, string> = {
     object: 'a mapping',
     array: 'a list',

@@ -86,7 +86,8 @@ function describeWaiver(waiver: Waiver, status: WaiverStatus): string {
 }
 
 function regimeText(analysis: Analysis): string {
-  const { id, reason, date } = analysis.regime;
+  const { id, reason, date, uncovered } = analysis.regime;
+  if (uncovered) return `none in force (${reason === 'launch' ? 'launch' : reason === 'as-of' ? 'as of' : 'today'} ${date})`;
   if (reason === 'launch') return `${id} (launch ${date})`;
   if (reason === 'as-of') return `${id} (as of ${date})`;
   if (reason === 'today') return `${id} (today)`;
@@ -112,7 +113,8 @@ function clauseHeader(clause: Clause | undefined, id: string): string[] {
   if (clause.quote) out.push(`> "${cell(clause.quote)}"`, '');
   const source = clause.source;
   out.push(`- Source: ${cell(source.title)}, ${cell(source.publisher)}, ${source.date}${source.url ? ` (${source.url})` : ''}`);
-  out.push(`- Regime: ${clause.regime}`);
+  if (clause.regime !== undefined) out.push(`- Regime: ${clause.regime}`);
+  if (clause.from !== undefined) out.push(`- In force: ${clause.until === undefined ? `from ${clause.from}` : `${clause.from} to ${clause.until}`}`);
   out.push(`- Confidence: ${clause.confidence}`);
   return out;
 }

@@ -107,6 +107,14 @@ export class ProfileResolver {
     return this.named.has(resolve(path));
   }
 
+  /** A reader that counts every profile it reads (one named, and those it extends) as named, so each is watched and validated. */
+  private tracking(read: ReadFile): ReadFile {
+    return (file) => {
+      this.named.add(resolve(file));
+      return read(file);
+    };
+  }
+
   /** Profile files named so far, for file watching. */
   namedProfiles(): string[] {
     return [...this.named];
@@ -181,7 +189,7 @@ export class ProfileResolver {
     } catch (error) {
       return { failure: { what: `Cannot read the profile "${setting}" set in carveout.profile (${reasonOf(error)})` } };
     }
-    const parsed = parseProfile(text, file);
+    const parsed = parseProfile(text, file, this.tracking(this.readFile));
     if (!parsed.profile) {
       const problems = parsed.problems;
       return {
@@ -214,7 +222,7 @@ export class ProfileResolver {
         profileFailure: { what: `Restricted Mode: the profile "${untrusted}" named in ${shown} is not used until you trust this workspace` },
       };
     }
-    const workspace = loadWorkspace(text, configFile, read);
+    const workspace = loadWorkspace(text, configFile, this.tracking(read));
     const named = workspace.config.profile;
     if (named !== undefined) this.named.add(resolve(dirname(configFile), named));
     if (named === undefined || workspace.profileFile !== undefined) {
