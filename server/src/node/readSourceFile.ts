@@ -5,9 +5,7 @@
  * the size limit is read, and never more than the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-
-/** Larger files are refused unread: no real profile comes near this size. */
-export const MAX_SOURCE_BYTES = 1_000_000;
+import { MAX_SOURCE_BYTES } from '../runtime/serverRuntime';
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; throws an error that says why not. */
 export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): string {
