@@ -1,16 +1,25 @@
-// Bundles the extension client, the language server and the CLI.
+// Bundles the extension client, the language server and the CLI for Node, and the client and the server again for
+// the browser (vscode.dev, github.dev), where the server runs in a web worker.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { noNodeBuiltins } from './scripts/build/noNodeBuiltins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+const NODE = { platform: 'node', format: 'cjs', target: 'node20' };
+// The web worker extension host loads the client as CommonJS; the server is a plain worker script.
+const BROWSER_CLIENT = { platform: 'browser', format: 'cjs', target: 'es2022' };
+const BROWSER_WORKER = { platform: 'browser', format: 'iife', target: 'es2022' };
+
 const entries = [
-  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
-  { in: 'server/src/server.ts', out: 'server', external: [] },
-  { in: 'server/src/cli.ts', out: 'cli', external: [] },
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'], ...NODE },
+  { in: 'server/src/server.ts', out: 'server', external: [], ...NODE },
+  { in: 'server/src/cli.ts', out: 'cli', external: [], ...NODE },
+  { in: 'client/src/browserExtension.ts', out: 'browserClient', external: ['vscode'], ...BROWSER_CLIENT },
+  { in: 'server/src/browserServer.ts', out: 'browserServer', external: [], ...BROWSER_WORKER },
 ].filter((entry) => existsSync(entry.in));
 
 const contexts = await Promise.all(
@@ -18,14 +27,15 @@ const contexts = await Promise.all(
     esbuild.context({
       entryPoints: { [entry.out]: entry.in },
       bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
+      platform: entry.platform,
+      format: entry.format,
+      target: entry.target,
       outdir: 'dist',
       external: entry.external,
       sourcemap: production ? false : 'linked',
       minify: production,
       define: { CARVEOUT_VERSION: JSON.stringify(version) },
+      plugins: entry.platform === 'browser' ? [noNodeBuiltins(`dist/${entry.out}.js`)] : [],
       logLevel: 'warning',
     }),
   ),
@@ -43,7 +53,7 @@ copyFileSync('server/src/profile/workspace.schema.json', 'dist/schemas/workspace
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
-  console.log('esbuild: watching client, server and cli');
+  console.log('esbuild: watching the Node and browser bundles');
 } else {
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
