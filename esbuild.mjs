@@ -4,19 +4,39 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { noNodeBuiltins } from './scripts/build/noNodeBuiltins.mjs';
+import { shareBundle } from './scripts/build/shareBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const NODE = { platform: 'node', format: 'cjs', target: 'node20' };
-// The web worker extension host loads the client as CommonJS; the server is a plain worker script.
+// The web worker extension host loads the client as CommonJS. The server is a plain worker script, which also
+// exports startServer to Node through the footer.
 const BROWSER_CLIENT = { platform: 'browser', format: 'cjs', target: 'es2022' };
-const BROWSER_WORKER = { platform: 'browser', format: 'iife', target: 'es2022' };
+const BROWSER_WORKER = {
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  globalName: 'carveoutServer',
+  footer: { js: "if (typeof module === 'object' && module.exports) module.exports = carveoutServer;" },
+};
 
+const CLIENT_SHARES = [{ path: './activateCarveout' }, { path: 'vscode-languageclient' }];
+// The Node server takes the JSON-RPC layer from the browser bundle too, for its connection: there must be one copy,
+// since the connection tells an error answer (a cancelled request) from a result by the error's class.
+const SERVER_SHARES = [
+  { path: './startServer' },
+  { path: 'vscode-jsonrpc', member: 'jsonrpc' },
+  { path: '../common/api', importer: /vscode-jsonrpc[\\/]lib[\\/]node[\\/]/, member: 'jsonrpc' },
+];
+
+// The VSIX budget (400 KB) holds each body of code once: the desktop entries are thin, and load the browser
+// bundles for the client (activation, commands, views, the language client) and the server (startServer and all
+// it uses). The CLI ships outside the VSIX and stays whole.
 const entries = [
-  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'], ...NODE },
-  { in: 'server/src/server.ts', out: 'server', external: [], ...NODE },
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'], ...NODE, shared: shareBundle('./browserClient.js', CLIENT_SHARES) },
+  { in: 'server/src/server.ts', out: 'server', external: [], ...NODE, shared: shareBundle('./browserServer.js', SERVER_SHARES) },
   { in: 'server/src/cli.ts', out: 'cli', external: [], ...NODE },
   { in: 'client/src/browserExtension.ts', out: 'browserClient', external: ['vscode'], ...BROWSER_CLIENT },
   { in: 'server/src/browserServer.ts', out: 'browserServer', external: [], ...BROWSER_WORKER },
@@ -30,12 +50,14 @@ const contexts = await Promise.all(
       platform: entry.platform,
       format: entry.format,
       target: entry.target,
+      globalName: entry.globalName,
+      footer: entry.footer,
       outdir: 'dist',
       external: entry.external,
       sourcemap: production ? false : 'linked',
       minify: production,
       define: { CARVEOUT_VERSION: JSON.stringify(version) },
-      plugins: entry.platform === 'browser' ? [noNodeBuiltins(`dist/${entry.out}.js`)] : [],
+      plugins: entry.platform === 'browser' ? [noNodeBuiltins(`dist/${entry.out}.js`)] : entry.shared ? [entry.shared] : [],
       logLevel: 'warning',
     }),
   ),

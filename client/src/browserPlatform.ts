@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import type { ClientPlatform } from './clientPlatform';
-import { CLIENT_ID } from './startClient';
+import { CLIENT_ID, type ClientPlatform } from './clientPlatform';
 import { serveWorkspaceFiles } from './workspaceFileService';
 
 const SERVER_BUNDLE = ['dist', 'browserServer.js'];

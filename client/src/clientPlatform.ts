@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 
+/** The client id; vscode-languageclient reads the `carveout.trace.server` setting by it. */
+export const CLIENT_ID = 'carveout';
+
 /** A client for a newly started server, and how to stop what the platform started for it. */
 export interface LaunchedClient {
   client: BaseLanguageClient;

@@ -5,8 +5,6 @@ import type { ClientPlatform } from './clientPlatform';
 import { createCrashHandler } from './crashHandler';
 import { SPEC_SELECTOR, WORKSPACE_SCHEMES } from './specDocuments';
 
-/** The client id; vscode-languageclient reads the `carveout.trace.server` setting by it. */
-export const CLIENT_ID = 'carveout';
 /** Workspace files and profiles, which the server validates and reads. */
 const CARVEOUT_YAML_PATTERNS = ['**/.carveout.yaml', '**/*.carveout.yaml'];
 
