@@ -42,7 +42,7 @@ async function stat(text: string): Promise<FileStatRequest.Result> {
 
 async function readFile(text: string, maxBytes: number): Promise<ReadFileRequest.Result> {
   const uri = workspaceUri(text);
-  if (!uri) return { error: 'it is outside the workspace folders' };
+  if (!uri) return { error: 'it is outside the workspace folders', outsideWorkspace: true };
   try {
     const info = await vscode.workspace.fs.stat(uri);
     if (info.type & vscode.FileType.SymbolicLink) return { error: 'it is a symbolic link, which is not followed' };

@@ -135,7 +135,7 @@ export function serveFiles(connection: MessageConnection, folders: readonly stri
   });
   connection.onRequest<ReadFileRequest.Result, never>(ReadFileRequest.method, ({ uri, maxBytes }: ReadFileRequest.Params): ReadFileRequest.Result => {
     const path = insideFolders(uri, folders);
-    if (path === undefined) return { error: 'it is outside the workspace folders' };
+    if (path === undefined) return { error: 'it is outside the workspace folders', outsideWorkspace: true };
     const stats = statSync(path);
     if (!stats.isFile()) return { error: 'it is not a regular file' };
     if (stats.size > maxBytes) return { error: `it has ${stats.size} bytes; files over ${maxBytes} bytes are not read` };

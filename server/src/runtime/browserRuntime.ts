@@ -11,8 +11,8 @@ import { FileStatRequest, FindSpecsRequest, ReadFileRequest } from '../shared/pr
 import { posixPaths } from './posixPaths';
 import type { ServerRuntime } from './serverRuntime';
 
-/** Said after every read failure, since the desktop would have read more. */
-const READ_LIMITS = 'in the browser, Carveout reads only files inside the workspace folders';
+/** Said when the client refuses a file outside the workspace folders, since the desktop would have read it. */
+const OUTSIDE_WORKSPACE = 'in the browser, Carveout reads only files inside the workspace folders';
 
 interface Origin {
   /** `scheme://authority` of the URI. */
@@ -63,7 +63,7 @@ export function browserRuntime(connection: Connection): ServerRuntime {
       stat: async (path) => (await connection.sendRequest<FileStatRequest.Result>(FileStatRequest.method, { uri: pathToUri(path) })) ?? undefined,
       async readFile(path, maxBytes) {
         const result = await connection.sendRequest<ReadFileRequest.Result>(ReadFileRequest.method, { uri: pathToUri(path), maxBytes });
-        if ('error' in result) throw new Error(result.error);
+        if ('error' in result) throw new Error(result.outsideWorkspace ? `${result.error}; ${OUTSIDE_WORKSPACE}` : result.error);
         return result.text;
       },
       // The client refuses symbolic links, so a path is where its file is.
@@ -76,6 +76,5 @@ export function browserRuntime(connection: Connection): ServerRuntime {
     },
     // No git in a browser; the waiver's approver is left for the reviewer to fill in.
     reviewerName: async () => undefined,
-    readLimits: READ_LIMITS,
   };
 }

@@ -61,6 +61,4 @@ export interface ServerRuntime {
   files: WorkspaceFiles;
   /** The user's name for new waivers when `carveout.reviewer` is empty; undefined when the host cannot tell. */
   reviewerName(): Promise<string | undefined>;
-  /** Where the reading rules differ from the desktop's, a sentence saying so, appended to read failures. */
-  readLimits?: string;
 }

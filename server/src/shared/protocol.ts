@@ -187,7 +187,8 @@ export namespace ReadFileRequest {
     uri: string;
     maxBytes: number;
   }
-  export type Result = { text: string } | { error: string };
+  /** `outsideWorkspace` marks the refusal of a file outside the workspace folders, which the desktop would have read. */
+  export type Result = { text: string } | { error: string; outsideWorkspace?: boolean };
 }
 
 /** `carveout/fs/findSpecs`: the spec files under a workspace folder, by URI. */

@@ -11,16 +11,9 @@ import { MAX_SOURCE_BYTES, type ServerRuntime } from '../runtime/serverRuntime';
 
 export type ReadSource = (file: string) => Promise<string>;
 
-/** Reads a profile or config within the size limit; a runtime with narrower limits says so in the error. */
+/** Reads a profile or config within the size limit. */
 export function readSource(runtime: ServerRuntime): ReadSource {
-  return async (file) => {
-    try {
-      return await runtime.files.readFile(file, MAX_SOURCE_BYTES);
-    } catch (error) {
-      if (runtime.readLimits === undefined || !(error instanceof Error)) throw error;
-      throw new Error(`${error.message}; ${runtime.readLimits}`);
-    }
-  };
+  return (file) => runtime.files.readFile(file, MAX_SOURCE_BYTES);
 }
 
 /**
