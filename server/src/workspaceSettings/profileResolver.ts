@@ -88,6 +88,8 @@ export class ProfileResolver {
   private readonly found = new Map<string, Promise<string | undefined>>();
   private readonly named = new Set<string>();
   private trusted = true;
+  /** Counts `clear` calls, so that a resolution begun before files changed is not cached after. */
+  private cleared = 0;
   private readonly paths: PathOps;
   private readonly readFile: ReadSource;
 
@@ -116,9 +118,11 @@ export class ProfileResolver {
   clear(): void {
     this.cache.clear();
     this.found.clear();
+    this.cleared += 1;
   }
 
   async resolve(request: ProfileRequest): Promise<ProfileChoice> {
+    const cleared = this.cleared;
     const root = workspaceRoot(this.paths, request.folderPath, request.documentPath);
     // The search starts in the document's folder, or at the root for requests about no document in particular.
     const configFile = root && (await this.findConfig(request.documentPath !== undefined ? this.paths.dirname(request.documentPath) : root.path, root.path));
@@ -127,7 +131,7 @@ export class ProfileResolver {
     let choice = this.cache.get(key);
     if (!choice) {
       choice = this.load(found, request);
-      this.cache.set(key, choice);
+      if (cleared === this.cleared) this.cache.set(key, choice);
     }
     return choice;
   }
