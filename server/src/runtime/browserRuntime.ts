@@ -36,7 +36,7 @@ function encodePath(path: string): string {
 }
 
 export function browserRuntime(connection: Connection): ServerRuntime {
-  /** The origins seen, longest path first, to map a path back to the URI it belongs to. */
+  /** The origins seen; a path maps back to the one whose path is the longest that holds it. */
   const origins: Origin[] = [];
   const remember = (origin: Origin): void => {
     const known = origins.some((seen) => seen.prefix === origin.prefix && seen.path === origin.path);

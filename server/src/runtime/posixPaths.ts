@@ -34,7 +34,10 @@ export const posixPaths: PathOps = {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1);
   },
   join(...paths) {
-    return normalize(paths.filter((path) => path !== '').join('/'));
+    const joined = paths.filter((path) => path !== '').join('/');
+    const normalized = normalize(joined);
+    // As path.posix.join, a trailing slash stays.
+    return joined.endsWith('/') && !normalized.endsWith('/') ? `${normalized}/` : normalized;
   },
   resolve(...paths) {
     let resolved = '';
