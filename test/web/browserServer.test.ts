@@ -34,7 +34,11 @@ function messageOf(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
-/** What a user sees of a spec: its diagnostics, the hover and the quick fixes of its first finding, and the first fix's edit. */
+/**
+ * What a user sees of a spec: its diagnostics, the hover and the quick fixes
+ * of its first finding and the first fix's edit, the outline, the code lens,
+ * and the completion at the start of a front-matter line.
+ */
 async function userView(session: LspSession, root: string): Promise<unknown> {
   const uri = await session.open(SAMPLE_TEXT, { uri: fileUri(join(root, SAMPLE)) });
   const diagnostics = await session.waitForDiagnostics(uri, (list) => list.length > 0, { timeoutMs: TIMEOUT_MS });
@@ -44,20 +48,24 @@ async function userView(session: LspSession, root: string): Promise<unknown> {
   const fix = actions.find((action) => action.kind === 'quickfix');
   assert.ok(fix, 'the finding has a quick fix');
   const resolved = fix.edit ? fix : await session.resolveCodeAction(fix);
+  const symbols = await session.documentSymbols(uri);
+  const lenses = await session.codeLenses(uri);
+  const completion = await session.completion(uri, { line: 1, character: 0 });
   // The Node server links rule codes to the shipped docs/rules.md; a worker has no file URI for it.
   const shown = diagnostics.map(({ codeDescription: _link, ...rest }: Diagnostic) => rest);
   // The sessions' folders differ; what the user sees inside them must not.
-  return JSON.parse(JSON.stringify({ diagnostics: shown, hover, actions: actions.map((action) => action.title), edit: resolved.edit }).split(fileUri(root)).join('<root>'));
+  return JSON.parse(JSON.stringify({ diagnostics: shown, hover, actions: actions.map((action) => action.title), edit: resolved.edit, symbols, lenses, completion }).split(fileUri(root)).join('<root>'));
 }
 
 describe('the browser server in a Web Worker', () => {
-  it('gives the diagnostics, hover and quick fix the Node server gives', { timeout: 120_000 }, async () => {
+  it('gives the diagnostics, hover, quick fix, outline, code lens and completion the Node server gives', { timeout: 120_000 }, async () => {
     const root = workspace({ [SAMPLE]: SAMPLE_TEXT });
     const views: Record<string, unknown> = {};
     for (const transport of ['stdio', 'worker'] as const) {
       views[transport] = await withSession({ transport, folders: [root], settings: { debounceMs: 0 }, timeoutMs: TIMEOUT_MS }, (session) => userView(session, root));
     }
-    assert.ok((views.worker as { diagnostics: unknown[] }).diagnostics.length > 0);
+    const worker = views.worker as { diagnostics: unknown[]; symbols: unknown[]; lenses: unknown[]; completion: unknown[] };
+    for (const part of ['diagnostics', 'symbols', 'lenses', 'completion'] as const) assert.ok(worker[part].length > 0, `the worker gives ${part}`);
     assert.deepEqual(views.worker, views.stdio);
   });
 
