@@ -93,6 +93,24 @@ describe('the browser server in a Web Worker', () => {
     assert.equal(reports.worker, reports.stdio);
   });
 
+  it('validates an open .carveout.yaml and the profile it names as the Node server does', { timeout: 120_000 }, async () => {
+    const root = workspace({
+      '.carveout.yaml': 'profile: acme.carveout.yaml\nregime: 1999-01\n',
+      'acme.carveout.yaml': BUILTIN_YAML.replace(/^title: .*$/m, 'titel: misspelt'),
+    });
+    const views: Record<string, unknown> = {};
+    for (const transport of ['stdio', 'worker'] as const) {
+      views[transport] = await withSession({ transport, folders: [root], settings: { debounceMs: 0 }, timeoutMs: TIMEOUT_MS }, async (session) => {
+        const open = async (name: string) => {
+          const uri = await session.open(readFileSync(join(root, name), 'utf8'), { uri: fileUri(join(root, name)) });
+          return session.waitForDiagnostics(uri, (list) => list.length > 0, { timeoutMs: TIMEOUT_MS });
+        };
+        return JSON.parse(JSON.stringify({ config: await open('.carveout.yaml'), profile: await open('acme.carveout.yaml') }).split(fileUri(root)).join('<root>'));
+      });
+    }
+    assert.deepEqual(views.worker, views.stdio);
+  });
+
   it('keeps what .carveout.yaml names inside the workspace folder', { timeout: 120_000 }, async () => {
     const outside = workspace({ 'elsewhere.carveout.yaml': BUILTIN_YAML });
     const root = workspace({ '.carveout.yaml': `profile: ${join(outside, 'elsewhere.carveout.yaml')}\n`, [SAMPLE]: SAMPLE_TEXT });
