@@ -31,6 +31,21 @@ function splitUri(uri: string): Origin | undefined {
   }
 }
 
+/**
+ * The order in which the desktop walks a folder (each folder's entries by
+ * `localeCompare`, depth first), so that the exposure report lists specs in
+ * the same order in both hosts.
+ */
+function byWalkOrder(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = left[i]!.localeCompare(right[i]!);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
@@ -71,7 +86,7 @@ export function browserRuntime(connection: Connection): ServerRuntime {
       async findSpecs(folder) {
         const { uris } = await connection.sendRequest<FindSpecsRequest.Result>(FindSpecsRequest.method, { folderUri: pathToUri(folder) });
         const files = uris.map((uri) => splitUri(uri)?.path).filter((path): path is string => path !== undefined);
-        return { files: files.sort(), unreadable: [] };
+        return { files: files.sort(byWalkOrder), unreadable: [] };
       },
     },
     // No git in a browser; the waiver's approver is left for the reviewer to fill in.
