@@ -23,12 +23,18 @@ const BROWSER_WORKER = {
 };
 
 const CLIENT_SHARES = [{ path: './activateCarveout' }, { path: 'vscode-languageclient' }];
-// The Node server takes the JSON-RPC layer from the browser bundle too, for its connection: there must be one copy,
-// since the connection tells an error answer (a cancelled request) from a result by the error's class.
+// The Node server takes the common parts of the language-server library from the browser bundle too, and bundles
+// only its Node transports: there must be one copy of JSON-RPC, since the connection tells an error answer (a
+// cancelled request) from a result by the error's class. The library's common API re-exports the protocol's.
+const LIBRARY_NODE = (name) => new RegExp(`${name}[\\\\/]lib[\\\\/]node[\\\\/]`);
 const SERVER_SHARES = [
   { path: './startServer' },
   { path: 'vscode-jsonrpc', member: 'jsonrpc' },
-  { path: '../common/api', importer: /vscode-jsonrpc[\\/]lib[\\/]node[\\/]/, member: 'jsonrpc' },
+  { path: 'vscode-languageserver', member: 'languageServer' },
+  { path: '../common/api', importer: LIBRARY_NODE('vscode-jsonrpc'), member: 'jsonrpc' },
+  { path: '../common/api', importer: LIBRARY_NODE('vscode-languageserver-protocol'), member: 'languageServer' },
+  { path: '../common/api', importer: LIBRARY_NODE('vscode-languageserver'), member: 'languageServer' },
+  { path: '../common/server', importer: LIBRARY_NODE('vscode-languageserver'), member: 'languageServer' },
 ];
 
 // The VSIX budget (400 KB) holds each body of code once: the desktop entries are thin, and load the browser

@@ -13,8 +13,13 @@ import { describeError } from './runSafe';
 import { startServer } from './startServer';
 
 export { startServer };
-/** For the Node entry's connection: one copy of JSON-RPC, whose connection tells error answers by their class. */
+/**
+ * For the Node entry's connection: the common parts of the language-server
+ * library, so that there is one copy of JSON-RPC, whose connection tells
+ * error answers by their class.
+ */
 export * as jsonrpc from 'vscode-jsonrpc';
+export * as languageServer from 'vscode-languageserver';
 
 /** The worker's global scope, as far as this file uses it: the project compiles without the DOM and worker libraries. */
 interface WorkerEvent {
