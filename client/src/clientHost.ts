@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { Commands, PingRequest } from '../../server/src/shared/protocol';
 import { describeError } from './describeError';
 import { RestartBudget } from './restartBudget';
 import { ServerWatchdog } from './serverWatchdog';
+import type { ClientPlatform } from './clientPlatform';
 import { startClient, type StartedClient } from './startClient';
 
 /** Between pings of a healthy server. */
@@ -32,9 +33,10 @@ export class ClientHost implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly platform: ClientPlatform,
   ) {}
 
-  get client(): LanguageClient | undefined {
+  get client(): BaseLanguageClient | undefined {
     return this.started?.client;
   }
 
@@ -59,7 +61,7 @@ export class ClientHost implements vscode.Disposable {
   }
 
   /** The running client, or undefined after telling the user that the server is not running. */
-  async runningClient(): Promise<LanguageClient | undefined> {
+  async runningClient(): Promise<BaseLanguageClient | undefined> {
     await this.starting.catch(() => undefined);
     const client = this.client;
     if (client?.isRunning()) {
@@ -109,7 +111,7 @@ export class ClientHost implements vscode.Disposable {
     this.changed.fire();
     await previous?.dispose().catch((error: unknown) => this.output.warn(`Stopping the previous Carveout server failed: ${describeError(error)}`));
     try {
-      const started = await startClient(this.context, this.output);
+      const started = await startClient(this.context, this.output, this.platform);
       if (this.disposed) {
         // The extension was deactivated while the server started.
         await started.dispose();

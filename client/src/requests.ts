@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocumentSummaryRequest, ExposureReportRequest, RegimesRequest, WorkspaceFindingsRequest } from '../../server/src/shared/protocol';
 
 /** Typed calls to Carveout's custom requests (see the shared protocol). */

@@ -8,11 +8,19 @@ import * as vscode from 'vscode';
  */
 export const SPEC_PATTERN = '**/*.{pspec.md,pspec}';
 
+/**
+ * Where a workspace's files are: the disk, and in the browser a repository
+ * opened on github.dev or vscode.dev (`vscode-vfs`) or a remote folder
+ * (`vscode-remote`).
+ */
+export const WORKSPACE_SCHEMES = ['file', 'vscode-vfs', 'vscode-remote'];
+
 /** Other schemes (git, diff views) are left out so that one spec is not judged twice. */
-export const SPEC_SELECTOR: { scheme: string; language: string; pattern: string }[] = [
-  { scheme: 'file', language: 'markdown', pattern: SPEC_PATTERN },
-  { scheme: 'untitled', language: 'markdown', pattern: SPEC_PATTERN },
-];
+export const SPEC_SELECTOR: { scheme: string; language: string; pattern: string }[] = [...WORKSPACE_SCHEMES, 'untitled'].map((scheme) => ({
+  scheme,
+  language: 'markdown',
+  pattern: SPEC_PATTERN,
+}));
 
 export function isSpec(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && vscode.languages.match(SPEC_SELECTOR, document) > 0;

@@ -1,53 +1,52 @@
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { InitializationOptions } from '../../server/src/shared/protocol';
+import type { ClientPlatform } from './clientPlatform';
 import { createCrashHandler } from './crashHandler';
-import { SPEC_SELECTOR } from './specDocuments';
+import { SPEC_SELECTOR, WORKSPACE_SCHEMES } from './specDocuments';
 
-/** The client id; vscode-languageclient reads the `carveout.trace.server` setting by it. */
-const CLIENT_ID = 'carveout';
-const SERVER_BUNDLE = 'dist/server.js';
 /** Workspace files and profiles, which the server validates and reads. */
 const CARVEOUT_YAML_PATTERNS = ['**/.carveout.yaml', '**/*.carveout.yaml'];
 
 /** A started client, with the file watchers that live as long as it does. */
 export interface StartedClient {
-  client: LanguageClient;
+  client: BaseLanguageClient;
   dispose(): Promise<void>;
 }
 
 /**
- * Starts the Carveout language server (the bundled `dist/server.js`, over
- * IPC) and a client for it. Rejects with a readable message when the server
- * bundle is missing or the server fails to start; the caller reports it.
+ * Starts the Carveout language server the platform's way (a Node process on
+ * the desktop, a web worker in the browser) and a client for it. Rejects
+ * with a readable message when the server fails to start; the caller
+ * reports it.
  */
-export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<StartedClient> {
-  const serverModule = context.asAbsolutePath(SERVER_BUNDLE);
-  if (!existsSync(serverModule)) {
-    throw new Error(`The server bundle ${serverModule} is missing. Run \`npm run build\` and reload the window.`);
-  }
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, platform: ClientPlatform): Promise<StartedClient> {
   const watchers = CARVEOUT_YAML_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       ...SPEC_SELECTOR,
-      ...CARVEOUT_YAML_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+      ...CARVEOUT_YAML_PATTERNS.flatMap((pattern) => WORKSPACE_SCHEMES.map((scheme) => ({ scheme, pattern }))),
     ],
     synchronize: { configurationSection: 'carveout', fileEvents: watchers },
     initializationOptions: initializationOptions(),
     outputChannel: output,
     errorHandler: createCrashHandler(output),
   };
-  const client = new LanguageClient(CLIENT_ID, 'Carveout', serverOptions, clientOptions);
+  const disposeWatchers = (): void => watchers.forEach((watcher) => watcher.dispose());
+  let launched;
+  try {
+    launched = await platform.launch(context, clientOptions);
+  } catch (error) {
+    disposeWatchers();
+    throw error;
+  }
+  const { client, release } = launched;
   const dispose = async (): Promise<void> => {
     try {
       await client.dispose();
     } finally {
-      watchers.forEach((watcher) => watcher.dispose());
+      release();
+      disposeWatchers();
     }
   };
   try {

@@ -1,11 +1,13 @@
 /**
- * The language server's entry point, bundled to dist/server.js. The
+ * The language server's Node entry point, bundled to dist/server.js. The
  * connection takes its transport from the command line: `--node-ipc` when
  * the extension starts it, `--stdio` for other editors and the protocol tests.
+ * It reads the workspace from the disk (`nodeRuntime`).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeRuntime } from './node/nodeRuntime';
 import { describeError } from './runSafe';
 import { startServer } from './startServer';
 
@@ -16,4 +18,4 @@ process.on('uncaughtException', (error) => connection.console.error(`Carveout: u
 process.on('unhandledRejection', (reason) => connection.console.error(`Carveout: unhandled rejection: ${describeError(reason)}`));
 
 // The bundle is dist/server.js; the rules reference ships beside dist/ in docs/.
-startServer(connection, { rulesDocUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href });
+startServer(connection, nodeRuntime, { rulesDocUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href });

@@ -20,11 +20,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { today } from './core/selectRegime';
 import { DocumentActivity } from './documentStore/documentActivity';
-import { documentKind, uriToPath } from './documentStore/documentKind';
+import { documentKind } from './documentStore/documentKind';
 import { analyseSnapshot, snapshotOf, SpecModels, type SpecState, type VersionedText } from './documentStore/specModels';
 import { provideCodeActions, resolveCodeAction } from './features/codeActions';
 import { waiverDraft } from './fixes/waiverDraft';
-import { gitUserName } from './workspaceSettings/gitUserName';
 import { provideCodeLenses } from './features/codeLens';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion';
 import { notCheckedDiagnostic, specDiagnostics, type RuleDocs } from './features/diagnostics';
@@ -41,9 +40,8 @@ import { PushDiagnostics } from './features/pushDiagnostics';
 import { provideWaiverHints } from './features/waiverHints';
 import { workspaceDiagnostics } from './features/workspaceDiagnostics';
 import { loadBuiltinProfile } from './profile/loadProfile';
-import { readSourceFile } from './profile/readSourceFile';
-import { readWithin } from './profile/workspaceRoot';
 import { runSafe, runSafeNotification, type ErrorLog } from './runSafe';
+import type { ServerRuntime } from './runtime/serverRuntime';
 import { DocumentSummaryRequest, ExposureReportRequest, PingRequest, RegimesRequest, WorkspaceFindingsRequest, type InitializationOptions } from './shared/protocol';
 import type { SpecModel } from './specModel';
 import { ClientSettings } from './workspaceSettings/clientSettings';
@@ -51,6 +49,7 @@ import { DocumentSettingsResolver } from './workspaceSettings/documentSettings';
 import { ProfileFileWatcher } from './workspaceSettings/fileWatching';
 import { ProfileResolver, workspaceRoot } from './workspaceSettings/profileResolver';
 import { WorkspaceFolders } from './workspaceSettings/workspaceFolders';
+import { readSource, readWithin } from './workspaceSettings/workspaceReads';
 
 /** What the client can do, read once from `initialize`. */
 interface ClientFeatures {
@@ -115,14 +114,15 @@ export interface ServerOptions {
   rulesDocUri?: string;
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+/** Wires the server to `connection`; `runtime` is how it reads the workspace, on the disk or through the client. */
+export function startServer(connection: Connection, runtime: ServerRuntime, options: ServerOptions = {}): void {
   const log: ErrorLog = { error: (message) => connection.console.error(message) };
   const builtin = loadBuiltinProfile();
   const ruleDocs: RuleDocs | undefined = options.rulesDocUri
     ? { uri: options.rulesDocUri, profileId: builtin.id, rules: new Set(builtin.rules.map((rule) => rule.id)) }
     : undefined;
   const documents = new TextDocuments(TextDocument);
-  const folders = new WorkspaceFolders();
+  const folders = new WorkspaceFolders(runtime);
   const activity = new DocumentActivity();
   let features: ClientFeatures = clientFeatures({});
   let watcher: ProfileFileWatcher | undefined;
@@ -133,8 +133,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (scopeUri) => (features.configuration ? connection.workspace.getConfiguration({ scopeUri, section: 'carveout' }) : Promise.resolve(pushedSettings)),
     log,
   );
-  const profiles = new ProfileResolver();
-  const settings = new DocumentSettingsResolver(clientSettings, profiles, folders);
+  const profiles = new ProfileResolver(runtime);
+  const settings = new DocumentSettingsResolver(clientSettings, profiles, folders, runtime);
   const settingsOf = async (uri: string) => {
     const resolved = await settings.get(uri);
     watcher?.watch(profiles.namedProfiles());
@@ -142,7 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const specs = new SpecModels(settingsOf);
 
-  const kindOf = (uri: string) => documentKind(uri, (path) => profiles.isNamedProfile(path));
+  const kindOf = (uri: string) => documentKind(runtime.uriToPath(uri), runtime.paths, (path) => profiles.isNamedProfile(path));
 
   async function specState(uri: string): Promise<SpecState | undefined> {
     const document = documents.get(uri);
@@ -161,7 +161,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const state = cached ? await specs.get(document) : analyseSnapshot(snapshotOf(document), await settingsOf(document.uri));
       return specDiagnostics(state, ruleDocs);
     }
-    const path = uriToPath(document.uri);
+    const path = runtime.uriToPath(document.uri);
     if (kind === 'other' || path === undefined) return [];
     const text = document.getText();
     const client = await clientSettings.get(document.uri);
@@ -169,7 +169,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const reason = `Carveout did not check this file: it has ${text.length.toLocaleString('en-US')} characters, more than the carveout.maxFileSize setting allows (${client.maxFileSize.toLocaleString('en-US')}).`;
       return [notCheckedDiagnostic(reason, 0)];
     }
-    return profileFileDiagnostics(text, path, kind, readWithin(workspaceRoot(folders.folderOf(path)?.path, path), readSourceFile));
+    const root = workspaceRoot(runtime.paths, folders.folderOf(path)?.path, path);
+    return profileFileDiagnostics(text, path, kind, runtime, readWithin(runtime, root, readSource(runtime)));
   }
 
   const push = new PushDiagnostics({
@@ -201,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities, params.initializationOptions);
-    watcher = new ProfileFileWatcher(connection, log, features.dynamicWatchers, features.relativePatterns);
+    watcher = new ProfileFileWatcher(connection, log, features.dynamicWatchers, features.relativePatterns, runtime);
     profiles.setTrusted((params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false);
     if (params.workspaceFolders) folders.set(params.workspaceFolders);
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: 'root' }]);
@@ -292,8 +293,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     runSafe(log, 'workspaceDiagnostics', token, { items: [] }, () =>
       workspaceDiagnostics(
         {
+          runtime,
           folders: () => folders.list(),
           isOpen: (uri) => documents.get(uri) !== undefined,
+          maxFileSize: async (uri) => (await clientSettings.get(uri)).maxFileSize,
           diagnose: (document) => diagnose(document, false),
           generation: () => specs.generation,
         },
@@ -321,7 +324,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     runSafe(log, 'codeAction', token, [], async () => {
       const model = await specModel(params.textDocument.uri);
       if (!model) return [];
-      const reviewer = (await settingsOf(params.textDocument.uri)).client.reviewer || (await gitUserName());
+      const reviewer = (await settingsOf(params.textDocument.uri)).client.reviewer || (await runtime.reviewerName());
       return provideCodeActions(model, params, {
         resolveEdits: features.resolveCodeActionEdits,
         snippetEdits: features.snippetEdits,
@@ -374,7 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     runSafe<RegimesRequest.Result>(log, RegimesRequest.method, token, regimeInfos(loadBuiltinProfile()), async () => {
       const uri = params?.uri ?? folders.list()[0]?.uri;
       if (uri === undefined) return regimeInfos(loadBuiltinProfile());
-      const resolved = params?.uri ? await settingsOf(uri) : settings.forFolder(uri, await clientSettings.get(uri));
+      const resolved = params?.uri ? await settingsOf(uri) : await settings.forFolder(uri, await clientSettings.get(uri));
       return regimeInfos(resolved.profile);
     }),
   );
@@ -383,7 +386,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(WorkspaceFindingsRequest.method, (params: WorkspaceFindingsRequest.Params | undefined, token) =>
     runSafe<WorkspaceFindingsRequest.Result>(log, WorkspaceFindingsRequest.method, token, emptyListing(today()), () =>
       workspaceFindings(
-        { folders: folders.list(), openDocuments: documents.all(), settingsOf, today: today(), cache: workspaceCache, generation: specs.generation },
+        { runtime, folders: folders.list(), openDocuments: documents.all(), settingsOf, today: today(), cache: workspaceCache, generation: specs.generation },
         params?.known,
         token,
       ),
@@ -392,7 +395,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(ExposureReportRequest.method, (params: ExposureReportRequest.Params | undefined, token) =>
     runSafe<ExposureReportRequest.Result>(log, ExposureReportRequest.method, token, { markdown: '', specCount: 0, findingCount: 0 }, () =>
-      buildWorkspaceReport({ folders: folders.list(), openDocuments: documents.all(), settingsOf, today: params?.today ?? today() }, token),
+      buildWorkspaceReport({ runtime, folders: folders.list(), openDocuments: documents.all(), settingsOf, today: params?.today ?? today() }, token),
     ),
   );
 

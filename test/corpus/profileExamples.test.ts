@@ -7,6 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -29,7 +30,7 @@ const readText = (file: string): string => readFileSync(file, 'utf8');
 for (const folder of readdirSync(EXAMPLES_DIR).sort()) {
   const dir = join(EXAMPLES_DIR, folder);
   const configFile = join(dir, '.carveout.yaml');
-  const workspace = loadWorkspace(readText(configFile), configFile, readText);
+  const workspace = loadWorkspace(readText(configFile), configFile, readText, path);
   const expected = parse(readText(join(dir, 'expected.yaml'))) as Record<string, Expected[]>;
   const specs = readdirSync(dir).filter((name) => name.endsWith('.pspec.md')).sort();
 
@@ -66,7 +67,7 @@ for (const folder of readdirSync(EXAMPLES_DIR).sort()) {
 test('the exposure report of a worked example shows clauses with their own window, and a spec no regime covers', () => {
   const dir = join(EXAMPLES_DIR, 'data-residency');
   const configFile = join(dir, '.carveout.yaml');
-  const { profile } = loadWorkspace(readText(configFile), configFile, readText);
+  const { profile } = loadWorkspace(readText(configFile), configFile, readText, path);
   const specs = ['early-prototype.pspec.md', 'uk-helpdesk.pspec.md'].map((name) => {
     const text = readText(join(dir, name));
     return { path: name, link: name, profile, lines: new LineMap(text), analysis: analyze(text, profile, { today: TODAY }) };

@@ -47,6 +47,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import type { CarveoutSettings } from '../../server/src/shared/settings';
+import { serveFiles, startWorkerServer, type WorkerServer } from './workerServer';
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -69,8 +70,10 @@ export interface SessionOptions {
   /**
    * How to reach the server: `stdio` (the default, as other editors do) or
    * `ipc` (as the VS Code client does). Output logging differs, not the protocol.
+   * `worker` runs the browser bundle in a Web Worker of headless Chromium, as
+   * vscode.dev does, and answers its file requests from the disk.
    */
-  transport?: 'stdio' | 'ipc';
+  transport?: 'stdio' | 'ipc' | 'worker';
   /** Deadline for every wait and request, unless the call gives its own. */
   timeoutMs?: number;
   serverPath?: string;
@@ -195,11 +198,12 @@ export class LspSession {
   private exited = false;
   private exitCode: number | null = null;
   private connection!: MessageConnection;
-  private child!: ChildProcess;
+  private child: ChildProcess | undefined;
+  private worker: WorkerServer | undefined;
 
-  /** The server process id, for measuring its memory. */
+  /** The server process id, for measuring its memory; undefined for a server in a worker. */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.child?.pid;
   }
 
   private constructor(options: SessionOptions) {
@@ -217,26 +221,42 @@ export class LspSession {
     return session;
   }
 
-  private async launch(options: SessionOptions): Promise<void> {
+  private connect(options: SessionOptions): MessageConnection | Promise<MessageConnection> {
+    if (options.transport === 'worker') return this.connectWorker();
     const server = options.serverPath ?? SERVER_PATH;
     const ipc = options.transport === 'ipc';
     const execArgv = [...(options.execArgv ?? [])];
     const home = options.home ?? this.directory;
     const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1' };
-    this.child = ipc
+    const child = ipc
       ? fork(server, ['--node-ipc'], { silent: true, execArgv, env })
       : spawn(process.execPath, [...execArgv, server, '--stdio'], { stdio: 'pipe', env });
-    this.child.stderr?.setEncoding('utf8');
-    this.child.stderr?.on('data', (chunk: string) => this.stderr.push(chunk));
-    this.child.on('exit', (code) => {
+    this.child = child;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => this.stderr.push(chunk));
+    child.on('exit', (code) => {
       this.exited = true;
       this.exitCode = code;
       this.wake();
     });
-    const connection = ipc
-      ? createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child))
-      : createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    return ipc
+      ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  }
+
+  private async connectWorker(): Promise<MessageConnection> {
+    const worker = await startWorkerServer(join(this.directory, '.browser'));
+    this.worker = worker;
+    // The page's console holds the worker's uncaught errors; they are the server's stderr.
+    Object.defineProperty(this, 'stderr', { get: () => worker.consoleLines });
+    return createMessageConnection(worker.reader, worker.writer);
+  }
+
+  private async launch(options: SessionOptions): Promise<void> {
+    const connection = await this.connect(options);
     this.connection = connection;
+    const folders = options.folders ?? [this.directory];
+    if (this.worker) serveFiles(connection, folders);
     connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.record('workspace/configuration', params);
       return params.items.map((item) => {
@@ -269,7 +289,6 @@ export class LspSession {
     });
     connection.listen();
 
-    const folders = options.folders ?? [this.directory];
     this.initializeResult = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: fileUri(folders[0] ?? this.directory),
@@ -530,8 +549,9 @@ export class LspSession {
         // A server that does not exit on request is killed below.
       }
     }
-    if (!this.exited) this.child.kill('SIGKILL');
+    if (!this.exited) this.child?.kill('SIGKILL');
     this.connection.dispose();
+    await this.worker?.close();
     rmSync(this.directory, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { analyzeWorkspace, type WorkspaceCache, type WorkspaceSources } from '../../server/src/features/analyzeWorkspace';
+import { nodeRuntime } from '../../server/src/node/nodeRuntime';
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 import type { DocumentSettings } from '../../server/src/workspaceSettings/documentSettings';
@@ -23,6 +24,7 @@ describe('analyzeWorkspace', () => {
     for (const name of ['a', 'b', 'c']) writeFileSync(join(root, `${name}.pspec.md`), SPEC);
     const cache: WorkspaceCache = new Map();
     const sources = (extra: Partial<WorkspaceSources> = {}): WorkspaceSources => ({
+      runtime: nodeRuntime,
       folders: [{ uri: pathToFileURL(root).href, path: root, name: 'root' }],
       openDocuments: [],
       settingsOf: async () => settings,

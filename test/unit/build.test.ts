@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -21,7 +21,7 @@ function build(...args: string[]): string {
 }
 
 test('every source map in dist/ belongs to the bundle beside it, after a development then a production build', { timeout: 120_000 }, () => {
-  for (const name of ['client', 'server', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(REPO, name), join(scratch, name));
+  for (const name of ['client', 'server', 'scripts', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(REPO, name), join(scratch, name));
   copyFileSync(join(REPO, 'esbuild.mjs'), join(scratch, 'esbuild.mjs'));
   build();
   const dist = build('--production');
@@ -29,4 +29,20 @@ test('every source map in dist/ belongs to the bundle beside it, after a develop
     const bundle = readFileSync(join(dist, map.slice(0, -'.map'.length)), 'utf8');
     assert.ok(bundle.trimEnd().endsWith(`//# sourceMappingURL=${map}`), `${map} is not the source map of the bundle beside it`);
   }
+});
+
+test('a browser bundle that imports a Node built-in fails to build, naming the importer', { timeout: 60_000 }, async () => {
+  const esbuild = await import('esbuild');
+  const { noNodeBuiltins } = (await import(join(REPO, 'scripts/build/noNodeBuiltins.mjs'))) as {
+    noNodeBuiltins(bundle: string): import('esbuild').Plugin;
+  };
+  const entry = join(scratch, 'usesFs.ts');
+  writeFileSync(entry, "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
+  await assert.rejects(
+    esbuild.build({ entryPoints: [entry], bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [noNodeBuiltins('dist/test.js')] }),
+    (error: Error) => /dist\/test\.js runs in a web worker and must not use the Node built-in "node:fs" \(imported by .*usesFs\.ts\)/.test(error.message),
+  );
+  // The same source without Node passes, so the check is on the import, not on the build.
+  writeFileSync(entry, 'export const read = (text: string) => text;\n');
+  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [noNodeBuiltins('dist/test.js')] });
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { isIgnored } from '../../server/src/profile/isIgnored';
@@ -16,8 +17,8 @@ const CONFIG = '/repo/.carveout.yaml';
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const EVIL = '**/*a*a*a*a*a*a*a*a*a*a*a*b';
 
-function ignored(pattern: string, path: string): boolean {
-  return isIgnored(`/repo/${path}`, { ignore: [pattern] }, CONFIG);
+function ignored(pattern: string, file: string): boolean {
+  return isIgnored(`/repo/${file}`, { ignore: [pattern] }, CONFIG, path.posix);
 }
 
 describe('ignore globs', () => {
@@ -51,7 +52,7 @@ describe('ignore globs', () => {
   });
 
   it('never match a file outside the config folder', () => {
-    assert.equal(isIgnored('/elsewhere/a.pspec.md', { ignore: ['**'] }, CONFIG), false);
+    assert.equal(isIgnored('/elsewhere/a.pspec.md', { ignore: ['**'] }, CONFIG, path.posix), false);
   });
 
   it('take time linear in the path, even for patterns that make regular expressions backtrack', () => {

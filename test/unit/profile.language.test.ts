@@ -5,12 +5,14 @@
  * coverage, the always-on checks and `extends`.
  */
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/fixes/applyEdits';
 import { planFixes } from '../../server/src/fixes/planFixes';
 import { renderEvidence, renderRegimeChoice, renderSupersession } from '../../server/src/features/hover';
 import { profileFileDiagnostics } from '../../server/src/features/profileDiagnostics';
+import { nodeRuntime } from '../../server/src/node/nodeRuntime';
 import { loadBuiltinProfile, parseProfile } from '../../server/src/profile/loadProfile';
 import type { Profile } from '../../server/src/profile/profileTypes';
 import { TODAY } from './testSupport';
@@ -135,9 +137,12 @@ vocabulary:
 `;
 
 function load(text = CONTRACT, files: Record<string, string> = {}): Profile {
-  const parsed = parseProfile(text, FILE, (file) => {
-    if (!(file in files)) throw new Error('no such file');
-    return files[file];
+  const parsed = parseProfile(text, FILE, {
+    paths: path.posix,
+    read: (file) => {
+      if (!(file in files)) throw new Error('no such file');
+      return files[file];
+    },
   });
   assert.deepEqual(parsed.problems, []);
   return parsed.profile!;
@@ -197,8 +202,8 @@ describe('regime coverage', () => {
     assert.deepEqual([choice.uncovered, renderRegimeChoice(choice, load())], [true, 'no regime, as none is in force on 2025-01-15']);
   });
 
-  it('shows the gap as a warning in the profile file, where the next regime starts', () => {
-    const diagnostics = profileFileDiagnostics(CONTRACT, FILE, 'profile', () => {
+  it('shows the gap as a warning in the profile file, where the next regime starts', async () => {
+    const diagnostics = await profileFileDiagnostics(CONTRACT, FILE, 'profile', nodeRuntime, async () => {
       throw new Error('no other file');
     });
     assert.deepEqual(
@@ -284,7 +289,7 @@ describe('extends', () => {
   });
 
   it('reports a circle of profiles at `extends`', () => {
-    const parsed = parseProfile('id: a\ntitle: A\nextends: ./a.yaml\n', '/contracts/a.yaml', () => 'id: a\ntitle: A\nextends: ./a.yaml\n');
+    const parsed = parseProfile('id: a\ntitle: A\nextends: ./a.yaml\n', '/contracts/a.yaml', { paths: path.posix, read: () => 'id: a\ntitle: A\nextends: ./a.yaml\n' });
     assert.deepEqual(
       parsed.problems.map((problem) => [problem.message, problem.line]),
       [['The profile "./a.yaml" extends this profile in turn; profiles cannot extend each other in a circle.', 3]],

@@ -6,18 +6,19 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 import { loadBuiltinProfile } from '../../server/src/profile/loadProfile';
 import {
   applyWorkspaceConfig,
-  findWorkspaceConfig,
   loadWorkspace,
   parseWorkspaceConfig,
   resolveProfile,
 } from '../../server/src/profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../../server/src/profile/problems';
+import { findWorkspaceConfig } from '../../server/src/node/workspaceRoot';
 
 const CONFIG = '/repo/specs/.carveout.yaml';
 
@@ -159,14 +160,14 @@ describe('resolveProfile', () => {
 
   it('uses the built-in profile when the config names none', () => {
     const reader = memoryReader({});
-    const resolved = resolveProfile({}, CONFIG, reader.read);
+    const resolved = resolveProfile({}, CONFIG, reader.read, path);
     assert.equal(resolved.profile, loadBuiltinProfile());
     assert.deepEqual([resolved.problems, resolved.profileFile, reader.calls], [[], undefined, []]);
   });
 
   it('reads the named profile relative to the config file', () => {
     const reader = memoryReader({ '/repo/contracts/acme.profile.yaml': acme });
-    const resolved = resolveProfile({ profile: '../contracts/acme.profile.yaml' }, CONFIG, reader.read);
+    const resolved = resolveProfile({ profile: '../contracts/acme.profile.yaml' }, CONFIG, reader.read, path);
     assert.equal(resolved.profile.id, 'acme');
     assert.equal(resolved.profileFile, '/repo/contracts/acme.profile.yaml');
     assert.deepEqual(resolved.problems, []);
@@ -175,7 +176,7 @@ describe('resolveProfile', () => {
   it('falls back to the built-in profile when the file cannot be read', () => {
     const reader = memoryReader({});
     const spot = { line: 1, column: 10, endLine: 1, endColumn: 20 };
-    const resolved = resolveProfile({ profile: 'missing.yaml' }, CONFIG, reader.read, spot);
+    const resolved = resolveProfile({ profile: 'missing.yaml' }, CONFIG, reader.read, path, spot);
     assert.equal(resolved.profile, loadBuiltinProfile());
     assert.deepEqual(resolved.problems.map(at), [
       [CONFIG, `Cannot read the profile "missing.yaml" (ENOENT: no such file, open '/repo/specs/missing.yaml'); using the built-in profile.`, 1, 10, 1, 20],
@@ -185,7 +186,7 @@ describe('resolveProfile', () => {
   it('falls back to the built-in profile when the named one has problems, and reports them in it', () => {
     const broken = acme.replace('severity: hint', 'severity: quiet');
     const reader = memoryReader({ '/repo/specs/acme.yaml': broken });
-    const resolved = resolveProfile({ profile: 'acme.yaml' }, CONFIG, reader.read);
+    const resolved = resolveProfile({ profile: 'acme.yaml' }, CONFIG, reader.read, path);
     assert.equal(resolved.profile, loadBuiltinProfile());
     const line = broken.slice(0, broken.indexOf('severity: quiet')).split('\n').length;
     assert.deepEqual(resolved.problems.map(at), [
@@ -198,7 +199,7 @@ describe('resolveProfile', () => {
 describe('loadWorkspace', () => {
   it('loads the config, its profile and its aliases in one step', () => {
     const text = 'regime: 2026-02\ncloudAliases:\n  gcp: [Borealis]\n';
-    const workspace = loadWorkspace(text, CONFIG, memoryReader({}).read);
+    const workspace = loadWorkspace(text, CONFIG, memoryReader({}).read, path);
     assert.deepEqual(workspace.problems, []);
     assert.equal(workspace.config.regime, '2026-02');
     assert.equal(workspace.profile.id, 'microsoft-openai');
@@ -206,14 +207,14 @@ describe('loadWorkspace', () => {
   });
 
   it('puts a profile that cannot be read on the `profile` value', () => {
-    const workspace = loadWorkspace('# shared settings\nprofile: acme.yaml\n', CONFIG, memoryReader({}).read);
+    const workspace = loadWorkspace('# shared settings\nprofile: acme.yaml\n', CONFIG, memoryReader({}).read, path);
     assert.equal(workspace.profile, loadBuiltinProfile());
     assert.deepEqual(workspace.problems.map((p) => [p.file, p.line, p.column, p.endLine, p.endColumn]), [[CONFIG, 2, 10, 2, 19]]);
   });
 
   it('checks regime and rule ids against the profile, at their positions', () => {
     const text = 'regime: 2027-01\nseverity:\n  azure-first: off\n  azure-last: off\ncloudAliases:\n  gcp: [Bedrock]\n';
-    const workspace = loadWorkspace(text, CONFIG, memoryReader({}).read);
+    const workspace = loadWorkspace(text, CONFIG, memoryReader({}).read, path);
     assert.deepEqual(workspace.problems.map(at), [
       [CONFIG, 'Unknown regime "2027-01"; the profile defines: 2019-07, 2025-01, 2025-10, 2026-02, 2026-04.', 1, 9, 1, 16],
       [CONFIG, 'Unknown rule "azure-last"; no rule of the profile has this id. Did you mean "azure-first"?', 4, 3, 4, 13],
@@ -222,7 +223,7 @@ describe('loadWorkspace', () => {
   });
 
   it('keeps going with the built-in profile when the config is broken', () => {
-    const workspace = loadWorkspace('regime: [\n', CONFIG, memoryReader({}).read);
+    const workspace = loadWorkspace('regime: [\n', CONFIG, memoryReader({}).read, path);
     assert.deepEqual(workspace.config, {});
     assert.equal(workspace.profile, loadBuiltinProfile());
     assert.ok(workspace.problems.length > 0);

@@ -1,5 +1,3 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExposureReportRequest } from '../../../server/src/shared/protocol';
 import type { ClientHost } from '../clientHost';
@@ -18,7 +16,7 @@ const NEW_FILE = 'Write a New File';
  * it. An existing report may hold a reviewer's notes, so it is replaced only
  * when the user says so.
  */
-export async function exportExposureReport(host: ClientHost): Promise<void> {
+export async function exportExposureReport(host: ClientHost, homeFolder: vscode.Uri | undefined): Promise<void> {
   const client = await host.runningClient();
   if (!client) {
     return;
@@ -38,7 +36,7 @@ export async function exportExposureReport(host: ClientHost): Promise<void> {
     void vscode.window.showWarningMessage('Carveout produced an empty exposure report; the Carveout log may say why.');
     return;
   }
-  const target = await reportLocation();
+  const target = await reportLocation(homeFolder);
   if (!target) {
     return;
   }
@@ -59,7 +57,7 @@ export async function exportExposureReport(host: ClientHost): Promise<void> {
  * new one next to it, as the user chooses. Without a folder, the user chooses
  * in a save dialog, which asks itself before replacing a file.
  */
-async function reportLocation(): Promise<vscode.Uri | undefined> {
+async function reportLocation(homeFolder: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder) {
     const report = vscode.Uri.joinPath(folder.uri, REPORT_NAME);
@@ -79,7 +77,7 @@ async function reportLocation(): Promise<vscode.Uri | undefined> {
   }
   return vscode.window.showSaveDialog({
     title: 'Save the Carveout exposure report',
-    defaultUri: vscode.Uri.file(join(homedir(), REPORT_NAME)),
+    defaultUri: homeFolder && vscode.Uri.joinPath(homeFolder, REPORT_NAME),
     filters: { Markdown: ['md'] },
     saveLabel: 'Save Report',
   });

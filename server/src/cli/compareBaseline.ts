@@ -8,7 +8,7 @@
  */
 import type { Log, Result } from 'sarif';
 import type { Finding } from '../core/types';
-import { readSourceFile } from '../profile/readSourceFile';
+import { readSourceFile } from '../node/readSourceFile';
 import { FINGERPRINT_KEY } from './fingerprint';
 
 /** SARIF logs of large repositories run to tens of megabytes. */

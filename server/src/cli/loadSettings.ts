@@ -6,13 +6,15 @@
  * spec (else the current folder, else the spec's own folder), and may name
  * only files inside that root.
  */
+import * as path from 'node:path';
 import { dirname, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
-import { applyWorkspaceConfig, findWorkspaceConfig, loadWorkspace } from '../profile/loadWorkspaceConfig';
+import { applyWorkspaceConfig, loadWorkspace } from '../profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
-import { readSourceFile } from '../profile/readSourceFile';
-import { findRepositoryRoot, isWithin, readWithin, type WorkspaceRoot } from '../profile/workspaceRoot';
+import { readSourceFile } from '../node/readSourceFile';
+import { findRepositoryRoot, findWorkspaceConfig, readWithin } from '../node/workspaceRoot';
+import { isWithin, type WorkspaceRoot } from '../profile/workspaceRoot';
 
 export interface Settings {
   profile: Profile;
@@ -35,7 +37,7 @@ export class SettingsLoader {
         this.problems.push({ file: profileFile, message: `Cannot read the profile: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
       if (text !== undefined) {
-        const parsed = parseProfile(text, profileFile, readSourceFile);
+        const parsed = parseProfile(text, profileFile, { read: readSourceFile, paths: path });
         this.problems.push(...parsed.problems);
         this.explicit = parsed.profile;
       }
@@ -64,7 +66,7 @@ export class SettingsLoader {
       let workspace;
       try {
         const read = readWithin(root, readSourceFile);
-        workspace = loadWorkspace(read(configFile), configFile, read);
+        workspace = loadWorkspace(read(configFile), configFile, read, path);
       } catch (error) {
         this.problems.push({ file: configFile, message: `Cannot read the config: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
@@ -87,5 +89,5 @@ function rootOf(directory: string): WorkspaceRoot {
   const repository = findRepositoryRoot(directory);
   if (repository !== undefined) return { path: repository, name: 'the repository' };
   const cwd = process.cwd();
-  return isWithin(cwd, directory) ? { path: cwd, name: 'the current folder' } : { path: directory, name: "the spec's folder" };
+  return isWithin(path, cwd, directory) ? { path: cwd, name: 'the current folder' } : { path: directory, name: "the spec's folder" };
 }

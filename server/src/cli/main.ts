@@ -2,6 +2,7 @@
  * `carveout check`: the analysis core over files, for CI. It prints findings
  * in text, JSON or SARIF and sets the exit code from the `--fail-on` level.
  */
+import * as path from 'node:path';
 import { relative, resolve, sep } from 'node:path';
 import { LineMap } from '../core/lineMap';
 import type { Profile, Severity } from '../profile/profileTypes';
@@ -96,7 +97,7 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
   const profilesOf = new Map<string, Profile>();
   for (const file of files) {
     const { profile, config, configFile } = settings.forFile(file);
-    if (isIgnored(resolve(file), config, configFile)) continue;
+    if (isIgnored(resolve(file), config, configFile, path)) continue;
     let index = profiles.indexOf(profile);
     if (index < 0) index = profiles.push(profile) - 1;
     profilesOf.set(file, profile);

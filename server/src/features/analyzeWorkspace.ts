@@ -4,21 +4,18 @@
  * look at the whole workspace: the exposure report and the Exposure view.
  * Specs it cannot analyse are listed with the reason, never dropped.
  */
-import { statSync } from 'node:fs';
-import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import { collectFiles } from '../cli/collectFiles';
-import { readSpec } from '../cli/readSpec';
 import { analyze } from '../core/analyze';
 import { binaryContentReason } from '../core/binaryContent';
 import { LineMap } from '../core/lineMap';
-import { uriToPath } from '../documentStore/documentKind';
+import { readSpecFile } from '../documentStore/specText';
 import type { ReportedSpec, SkippedSpec } from '../report/exposureReport';
+import type { ServerRuntime } from '../runtime/serverRuntime';
 import type { DocumentSettings } from '../workspaceSettings/documentSettings';
 import type { Folder } from '../workspaceSettings/workspaceFolders';
 
 export interface WorkspaceSources {
+  runtime: ServerRuntime;
   folders: readonly Folder[];
   /** Open documents, whose text wins over the file on disk. */
   openDocuments: readonly { uri: string; version: number; getText(): string }[];
@@ -52,6 +49,7 @@ export interface WorkspaceAnalysis {
 
 /** Undefined when cancelled. */
 export async function analyzeWorkspace(sources: WorkspaceSources, token?: CancellationToken): Promise<WorkspaceAnalysis | undefined> {
+  const { paths, files, uriToPath, pathToUri } = sources.runtime;
   const open = new Map<string, { uri: string; version: number; getText(): string }>();
   for (const document of sources.openDocuments) {
     const path = uriToPath(document.uri);
@@ -63,8 +61,8 @@ export async function analyzeWorkspace(sources: WorkspaceSources, token?: Cancel
   const several = sources.folders.length > 1;
   const reportFolder = sources.folders[0]?.path ?? '';
   for (const folder of sources.folders) {
-    const shownPath = (file: string): string => (several ? `${folder.name}/` : '') + (relative(folder.path, file).split('\\').join('/') || '.');
-    const collected = collectFiles([folder.path]);
+    const shownPath = (file: string): string => (several ? `${folder.name}/` : '') + (paths.relative(folder.path, file).split('\\').join('/') || '.');
+    const collected = await files.findSpecs(folder.path);
     for (const { path, reason } of collected.unreadable) skipped.push({ path: shownPath(path), reason: `cannot read it: ${reason}` });
     for (const file of collected.files) {
       if (token?.isCancellationRequested) return undefined;
@@ -72,23 +70,25 @@ export async function analyzeWorkspace(sources: WorkspaceSources, token?: Cancel
       seen.add(file);
       const shown = shownPath(file);
       // The client writes the report into the first folder, so links start there.
-      const link = relative(reportFolder, file).split('\\').join('/');
+      const link = paths.relative(reportFolder, file).split('\\').join('/');
       const document = open.get(file);
-      const uri = document?.uri ?? pathToFileURL(file).href;
+      const uri = document?.uri ?? pathToUri(file);
       const settings = await sources.settingsOf(uri);
       // As in the CLI, an ignored spec is not part of the workspace's exposure.
       if (settings.ignored) continue;
+      const max = settings.client.maxFileSize;
       let text: string;
       let key: string;
       try {
-        const stat = document ? undefined : statSync(file);
-        key = `${document ? `open ${document.version}` : `${stat!.mtimeMs} ${stat!.size}`} ${sources.generation ?? 0} ${sources.today} ${shown} ${link}`;
+        const stat = document ? undefined : await files.stat(file);
+        if (!document && !stat) throw new Error('it no longer exists');
+        key = `${document ? `open ${document.version}` : `${stat!.mtime} ${stat!.size}`} ${sources.generation ?? 0} ${sources.today} ${shown} ${link}`;
         const kept = sources.cache?.get(file);
         if (kept?.key === key) {
           specs.push(kept.spec);
           continue;
         }
-        text = document ? document.getText() : readSpec(file);
+        text = document ? document.getText() : await readSpecFile(files, file, max);
       } catch (error) {
         skipped.push({ path: shown, reason: `cannot read it: ${error instanceof Error ? error.message : String(error)}` });
         continue;
@@ -98,7 +98,6 @@ export async function analyzeWorkspace(sources: WorkspaceSources, token?: Cancel
         skipped.push({ path: shown, reason: binary });
         continue;
       }
-      const max = settings.client.maxFileSize;
       if (text.length > max) {
         skipped.push({ path: shown, reason: `it has ${text.length.toLocaleString('en-US')} characters, more than carveout.maxFileSize (${max.toLocaleString('en-US')})` });
         continue;

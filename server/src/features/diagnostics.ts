@@ -6,7 +6,6 @@
  * and range. Waived findings are not problems any more and are
  * left out; problems with waivers are kept.
  */
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { LineMap } from '../core/lineMap';
 import type { Finding, Span } from '../core/types';
@@ -120,9 +119,9 @@ export function noticeDiagnostic(notice: SettingsNotice, firstLineEnd: number): 
     source: DIAGNOSTIC_SOURCE,
     message: notice.message,
   };
-  if (notice.problem) {
+  if (notice.problem && notice.problemUri !== undefined) {
     diagnostic.relatedInformation = [
-      { location: { uri: pathToFileURL(notice.problem.file).href, range: problemRange(notice.problem) }, message: notice.problem.message },
+      { location: { uri: notice.problemUri, range: problemRange(notice.problem) }, message: notice.problem.message },
     ];
   }
   return diagnostic;

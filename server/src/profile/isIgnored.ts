@@ -2,17 +2,17 @@
  * Whether a `.carveout.yaml`'s `ignore` globs exclude a spec. Globs are
  * relative to the folder of the config file, as in `.gitignore`.
  */
-import { dirname, relative, sep } from 'node:path';
 import { compileGlob, matchGlob, type Glob } from './matchGlob';
 import type { DataIssue } from './problems';
 import type { WorkspaceConfig } from './profileTypes';
+import type { PathOps } from '../runtime/serverRuntime';
 
 /** Compiled globs per config, since every spec under a config is matched against the same list. */
 const compiled = new WeakMap<readonly string[], Glob[]>();
 
-export function isIgnored(file: string, config: WorkspaceConfig, configFile: string | undefined): boolean {
+export function isIgnored(file: string, config: WorkspaceConfig, configFile: string | undefined, paths: PathOps): boolean {
   if (!configFile || !config.ignore || config.ignore.length === 0) return false;
-  const path = relative(dirname(configFile), file).split(sep).join('/');
+  const path = paths.relative(paths.dirname(configFile), file).split(paths.sep).join('/');
   if (path.startsWith('../')) return false;
   let globs = compiled.get(config.ignore);
   if (!globs) {

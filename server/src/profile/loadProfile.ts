@@ -3,7 +3,6 @@
  * the checks the schema cannot express. Each stage runs only when the one
  * before it passed, so that one mistake is not reported three times over.
  */
-import { dirname, resolve } from 'node:path';
 import { BUILTIN_PROFILE_DATA } from './builtinProfileData';
 import { checkProfile, regimeGaps } from './profileChecks';
 import { mergeProfile, toProfile } from './profileFile';
@@ -14,6 +13,8 @@ import type { Profile } from './profileTypes';
 import { validateAgainstSchema } from './schemaValidation';
 import { parseYamlSource, problemAtOffsets, problemsAt } from './yamlSource';
 import { LineMap } from '../core/lineMap';
+import { yaml } from '../core/yaml';
+import type { PathOps } from '../runtime/serverRuntime';
 
 export interface ProfileParse {
   /** Set exactly when `problems` is empty. */
@@ -32,6 +33,12 @@ export const BUILTIN_PROFILE_FILE = 'builtin.profile.yaml';
 /** Reads a profile file a profile extends; throws when it cannot. The caller decides where files may come from. */
 export type ReadProfileFile = (file: string) => string;
 
+/** How a profile reaches the files it extends: the reader, and the path arithmetic of the host (the disk's, or URI paths in a browser). */
+export interface ProfileFiles {
+  read: ReadProfileFile;
+  paths: PathOps;
+}
+
 /** The id of the built-in profile, which other profiles may extend by it. */
 const BUILTIN_PROFILE_ID = 'microsoft-openai';
 
@@ -43,11 +50,11 @@ const MAX_EXTENDS_DEPTH = 8;
  * it through `readFile`; without one, it may extend only a built-in profile.
  * Never throws.
  */
-export function parseProfile(text: string, file: string, readFile?: ReadProfileFile): ProfileParse {
-  return parseWithin(text, file, readFile, [file]);
+export function parseProfile(text: string, file: string, files?: ProfileFiles): ProfileParse {
+  return parseWithin(text, file, files, [file]);
 }
 
-function parseWithin(text: string, file: string, readFile: ReadProfileFile | undefined, chain: string[]): ProfileParse {
+function parseWithin(text: string, file: string, files: ProfileFiles | undefined, chain: string[]): ProfileParse {
   try {
     const parsed = parseYamlSource(text, file);
     const source = parsed.source;
@@ -61,7 +68,7 @@ function parseWithin(text: string, file: string, readFile: ReadProfileFile | und
     const own = source.data as PartialProfileFile;
     let data = own as ProfileFile;
     if (own.extends !== undefined) {
-      const base = baseProfile(own.extends, file, readFile, chain);
+      const base = baseProfile(own.extends, file, files, chain);
       if (typeof base === 'string') return { problems: problemsAt(source, [{ path: ['extends'], message: base }]) };
       data = mergeProfile(base, own);
     }
@@ -77,24 +84,45 @@ function parseWithin(text: string, file: string, readFile: ReadProfileFile | und
 }
 
 /** The merged data of the profile `name` extends, or why it cannot be had. */
-function baseProfile(name: string, file: string, readFile: ReadProfileFile | undefined, chain: string[]): ProfileFile | string {
+function baseProfile(name: string, file: string, files: ProfileFiles | undefined, chain: string[]): ProfileFile | string {
   if (name === BUILTIN_PROFILE_ID) return builtinData();
-  if (!readFile) return `Unknown built-in profile "${name}"; the built-in profile is "${BUILTIN_PROFILE_ID}", and profile files can be extended only from a workspace.`;
-  const path = resolve(dirname(file), name);
+  if (!files) return `Unknown built-in profile "${name}"; the built-in profile is "${BUILTIN_PROFILE_ID}", and profile files can be extended only from a workspace.`;
+  const path = extendedPath(name, file, files.paths);
   if (chain.includes(path)) return `The profile "${name}" extends this profile in turn; profiles cannot extend each other in a circle.`;
   if (chain.length >= MAX_EXTENDS_DEPTH) return `Profiles extend each other more than ${MAX_EXTENDS_DEPTH} deep.`;
   let text: string;
   try {
-    text = readFile(path);
+    text = files.read(path);
   } catch (error) {
     return `Cannot read the profile "${name}" this one extends (${error instanceof Error ? error.message : String(error)}).`;
   }
-  const parsed = parseWithin(text, path, readFile, [...chain, path]);
+  const parsed = parseWithin(text, path, files, [...chain, path]);
   if (!parsed.profile) {
     const first = parsed.problems[0];
     return `The profile "${name}" this one extends has ${parsed.problems.length === 1 ? '1 problem' : `${parsed.problems.length} problems`}, the first at line ${first.line}: ${first.message}`;
   }
   return parsed.profile as unknown as ProfileFile;
+}
+
+/** Where the profile file `name` that `file` extends is. */
+function extendedPath(name: string, file: string, paths: PathOps): string {
+  return paths.resolve(paths.dirname(file), name);
+}
+
+/**
+ * The file a profile's text extends, if it extends a file rather than the
+ * built-in profile; undefined for text that is not a profile. Lets a host
+ * that reads files asynchronously read the chain before the synchronous parse.
+ */
+export function extendedProfileFile(text: string, file: string, paths: PathOps): string | undefined {
+  let data: unknown;
+  try {
+    data = yaml().parse(text);
+  } catch {
+    return undefined;
+  }
+  const name = data !== null && typeof data === 'object' ? (data as { extends?: unknown }).extends : undefined;
+  return typeof name === 'string' && name !== BUILTIN_PROFILE_ID ? extendedPath(name, file, paths) : undefined;
 }
 
 function builtinData(): ProfileFile {

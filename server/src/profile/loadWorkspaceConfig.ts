@@ -3,8 +3,6 @@
  * profile it names and merging its vocabulary into that profile. The editor
  * and the CLI both go through `loadWorkspace`, so they give the same answers.
  */
-import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { didYouMean } from './didYouMean';
 import { checkIgnoreGlobs } from './isIgnored';
 import { loadBuiltinProfile, parseProfile } from './loadProfile';
@@ -15,6 +13,7 @@ import type { Cloud, Profile, WorkspaceConfig } from './profileTypes';
 import { validateAgainstSchema } from './schemaValidation';
 import { parseYamlSource, problemAtOffsets, problemsAt, rangeOf } from './yamlSource';
 import type { YamlSource } from './yamlSource';
+import type { PathOps } from '../runtime/serverRuntime';
 
 export const WORKSPACE_CONFIG_NAME = '.carveout.yaml';
 
@@ -50,32 +49,25 @@ export interface Workspace extends ResolvedProfile {
 }
 
 /**
- * The nearest `.carveout.yaml` in `startDir` or a directory above it, stopping
- * after `stopDir` (a workspace root) or at the filesystem root. Never throws.
+ * Where a `.carveout.yaml` may be for a spec in `startDir`, nearest first: in
+ * `startDir` and each directory above it, up to `stopDir` (a workspace root)
+ * or the filesystem root. The caller takes the first that exists, on disk or
+ * through the client.
  */
-export function findWorkspaceConfig(startDir: string, stopDir?: string): string | undefined {
-  try {
-    const stop = stopDir === undefined ? undefined : resolve(stopDir);
-    let dir = resolve(startDir);
-    for (;;) {
-      const candidate = join(dir, WORKSPACE_CONFIG_NAME);
-      if (isConfigEntry(candidate)) return candidate;
-      const parent = dirname(dir);
-      if (dir === stop || parent === dir) return undefined;
-      dir = parent;
-    }
-  } catch {
-    return undefined;
+export function configCandidates(startDir: string, stopDir: string | undefined, paths: PathOps): string[] {
+  const stop = stopDir === undefined ? undefined : paths.resolve(stopDir);
+  const candidates: string[] = [];
+  for (let dir = paths.resolve(startDir); ; ) {
+    candidates.push(paths.join(dir, WORKSPACE_CONFIG_NAME));
+    const parent = paths.dirname(dir);
+    if (dir === stop || parent === dir) return candidates;
+    dir = parent;
   }
 }
 
-/** Anything but a directory: a config that is a FIFO or a device must be reported when read, not passed over. */
-function isConfigEntry(path: string): boolean {
-  try {
-    return !statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** The file a config's `profile` names: relative to the config's folder. */
+export function profileFileOf(config: WorkspaceConfig, configFile: string, paths: PathOps): string | undefined {
+  return config.profile === undefined ? undefined : paths.resolve(paths.dirname(configFile), config.profile);
 }
 
 interface ConfigSource {
@@ -116,15 +108,16 @@ export function resolveProfile(
   config: WorkspaceConfig,
   configFile: string,
   readFile: ReadFile,
+  paths: PathOps,
   at?: ProblemSpot,
 ): ResolvedProfile {
-  if (config.profile === undefined) return { profile: loadBuiltinProfile(), problems: [] };
+  const profileFile = profileFileOf(config, configFile, paths);
+  if (config.profile === undefined || profileFile === undefined) return { profile: loadBuiltinProfile(), problems: [] };
   const spot = at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const fallBack = (message: string, more: ProfileProblem[] = []): ResolvedProfile => ({
     profile: loadBuiltinProfile(),
     problems: [...more, { file: configFile, message, ...spot }],
   });
-  const profileFile = resolve(dirname(configFile), config.profile);
   let text: string;
   try {
     text = readFile(profileFile);
@@ -132,7 +125,7 @@ export function resolveProfile(
     const reason = error instanceof Error ? error.message : String(error);
     return fallBack(`Cannot read the profile "${config.profile}" (${reason}); using the built-in profile.`);
   }
-  const { profile, problems } = parseProfile(text, profileFile, readFile);
+  const { profile, problems } = parseProfile(text, profileFile, { read: readFile, paths });
   if (!profile) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     return fallBack(`The profile "${config.profile}" has ${count}; using the built-in profile.`, problems);
@@ -170,7 +163,7 @@ export function applyWorkspaceConfig(profile: Profile, config: WorkspaceConfig):
  * only the profile can check (regime ids, rule ids) are checked here, with
  * positions in the config file. Never throws.
  */
-export function loadWorkspace(text: string, configFile: string, readFile: ReadFile): Workspace {
+export function loadWorkspace(text: string, configFile: string, readFile: ReadFile, paths: PathOps): Workspace {
   try {
     const read = readConfig(text, configFile);
     if (!read.config || !read.source) {
@@ -178,7 +171,7 @@ export function loadWorkspace(text: string, configFile: string, readFile: ReadFi
     }
     const { config, source } = read;
     const at = config.profile === undefined ? undefined : spotOf(source, ['profile']);
-    const resolved = resolveProfile(config, configFile, readFile, at);
+    const resolved = resolveProfile(config, configFile, readFile, paths, at);
     const mismatches = problemsAt(source, checkAgainstProfile(config, resolved.profile));
     const profile = applyWorkspaceConfig(resolved.profile, config);
     return { ...resolved, config, profile, problems: sortProblems([...resolved.problems, ...mismatches]) };

@@ -163,3 +163,41 @@ export namespace PingRequest {
   export const method = 'carveout/ping';
   export type Result = null;
 }
+
+/**
+ * Reading the workspace through the client, for a server that cannot read
+ * files itself (the web worker of vscode.dev and github.dev). The client
+ * reads with `workspace.fs`, and only inside the workspace folders: a
+ * regular file, not a symbolic link, within the size asked for. Errors say
+ * why a file was not read and never quote it.
+ */
+export namespace FileStatRequest {
+  export const method = 'carveout/fs/stat';
+  export interface Params {
+    uri: string;
+  }
+  /** Null when nothing is there, or it is outside the workspace folders. */
+  export type Result = { kind: 'file' | 'directory' | 'other'; size: number; mtime: number } | null;
+}
+
+/** `carveout/fs/readFile`: a file's text, or why it was not read. */
+export namespace ReadFileRequest {
+  export const method = 'carveout/fs/readFile';
+  export interface Params {
+    uri: string;
+    maxBytes: number;
+  }
+  /** `outsideWorkspace` marks the refusal of a file outside the workspace folders, which the desktop would have read. */
+  export type Result = { text: string } | { error: string; outsideWorkspace?: boolean };
+}
+
+/** `carveout/fs/findSpecs`: the spec files under a workspace folder, by URI. */
+export namespace FindSpecsRequest {
+  export const method = 'carveout/fs/findSpecs';
+  export interface Params {
+    folderUri: string;
+  }
+  export interface Result {
+    uris: string[];
+  }
+}

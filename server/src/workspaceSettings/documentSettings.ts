@@ -8,8 +8,8 @@ import type { AnalyzeOptions } from '../core/types';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile } from '../profile/profileTypes';
 import type { CarveoutSettings } from '../shared/settings';
-import { uriToPath } from '../documentStore/documentKind';
 import { isIgnored } from '../profile/isIgnored';
+import type { ServerRuntime } from '../runtime/serverRuntime';
 import type { ClientSettings } from './clientSettings';
 import type { ProfileResolver } from './profileResolver';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -21,6 +21,8 @@ export interface SettingsNotice {
   message: string;
   /** Where the problem is, when it is in a file. */
   problem?: ProfileProblem;
+  /** The URI of that file. */
+  problemUri?: string;
 }
 
 export interface DocumentSettings {
@@ -42,6 +44,7 @@ export class DocumentSettingsResolver {
     private readonly client: ClientSettings,
     private readonly profiles: ProfileResolver,
     private readonly folders: WorkspaceFolders,
+    private readonly runtime: ServerRuntime,
   ) {}
 
   async get(uri: string): Promise<DocumentSettings> {
@@ -50,23 +53,27 @@ export class DocumentSettingsResolver {
   }
 
   /** The settings of a document as `client` says, without asking the client. */
-  combine(uri: string, client: CarveoutSettings): DocumentSettings {
-    const documentPath = uriToPath(uri);
+  combine(uri: string, client: CarveoutSettings): Promise<DocumentSettings> {
+    const documentPath = this.runtime.uriToPath(uri);
     // Untitled documents take the first folder's config, as a new file there would.
     const folder = this.folders.folderOf(documentPath) ?? (documentPath === undefined ? this.folders.list()[0] : undefined);
     return this.build(client, documentPath, folder?.path);
   }
 
   /** The settings that apply at the root of a workspace folder, for requests about no document in particular. */
-  forFolder(folderUri: string, client: CarveoutSettings): DocumentSettings {
-    return this.build(client, undefined, uriToPath(folderUri));
+  forFolder(folderUri: string, client: CarveoutSettings): Promise<DocumentSettings> {
+    return this.build(client, undefined, this.runtime.uriToPath(folderUri));
   }
 
-  private build(client: CarveoutSettings, documentPath: string | undefined, folderPath: string | undefined): DocumentSettings {
-    const choice = this.profiles.resolve({ documentPath, folderPath, settingProfile: client.profile });
+  private async build(client: CarveoutSettings, documentPath: string | undefined, folderPath: string | undefined): Promise<DocumentSettings> {
+    const choice = await this.profiles.resolve({ documentPath, folderPath, settingProfile: client.profile });
     const profile = choice.profile;
     const notices: SettingsNotice[] = [];
-    if (choice.fallback) notices.push({ code: 'profile-error', message: choice.fallback.message, problem: choice.fallback.problem });
+    const fallback = choice.fallback;
+    if (fallback) {
+      const problem = fallback.problem;
+      notices.push({ code: 'profile-error', message: fallback.message, problem, problemUri: problem && this.runtime.pathToUri(problem.file) });
+    }
 
     let regime = client.regime;
     if (regime !== '' && !profile.regimes.some((known) => known.id === regime)) {
@@ -96,7 +103,7 @@ export class DocumentSettingsResolver {
       options,
       notices,
       fellBack: choice.fallback?.builtin === true,
-      ignored: documentPath !== undefined && isIgnored(documentPath, config, choice.configFile),
+      ignored: documentPath !== undefined && isIgnored(documentPath, config, choice.configFile, this.runtime.paths),
       configFile: choice.configFile,
       profileFile: choice.profileFile,
     };

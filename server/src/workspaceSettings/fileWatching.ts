@@ -4,9 +4,8 @@
  * profile file a setting or config names. Changes arrive as
  * `workspace/didChangeWatchedFiles`.
  */
-import { basename, dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver';
+import type { ServerRuntime } from '../runtime/serverRuntime';
 import { describeError, type ErrorLog } from '../runSafe';
 
 export const WATCHED_PATTERNS = ['**/.carveout.yaml', '**/*.carveout.yaml'];
@@ -22,6 +21,7 @@ export class ProfileFileWatcher {
     private readonly dynamic: boolean,
     /** Whether watchers may be relative patterns (needed for files outside the workspace). */
     private readonly relativePatterns: boolean,
+    private readonly runtime: ServerRuntime,
   ) {}
 
   start(): void {
@@ -36,7 +36,8 @@ export class ProfileFileWatcher {
     const fresh = files.filter((file) => !this.watched.has(file) && !file.toLowerCase().endsWith('.carveout.yaml'));
     if (fresh.length === 0) return;
     for (const file of fresh) this.watched.add(file);
-    this.register(fresh.map((file) => ({ globPattern: { baseUri: pathToFileURL(dirname(file)).href, pattern: basename(file) } })));
+    const { paths, pathToUri } = this.runtime;
+    this.register(fresh.map((file) => ({ globPattern: { baseUri: pathToUri(paths.dirname(file)), pattern: paths.basename(file) } })));
   }
 
   private register(watchers: FileSystemWatcher[]): void {

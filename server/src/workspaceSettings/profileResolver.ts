@@ -10,19 +10,13 @@
  * names is not read: the built-in profile applies with the config's other
  * settings, and every spec says why.
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadBuiltinProfile, parseProfile } from '../profile/loadProfile';
-import {
-  applyWorkspaceConfig,
-  findWorkspaceConfig,
-  loadWorkspace,
-  parseWorkspaceConfig,
-  type ReadFile,
-} from '../profile/loadWorkspaceConfig';
+import { applyWorkspaceConfig, loadWorkspace, parseWorkspaceConfig, profileFileOf, type ReadFile } from '../profile/loadWorkspaceConfig';
 import type { ProfileProblem } from '../profile/problems';
 import type { Profile, WorkspaceConfig } from '../profile/profileTypes';
-import { readSourceFile } from '../profile/readSourceFile';
-import { readWithin, type WorkspaceRoot } from '../profile/workspaceRoot';
+import type { WorkspaceRoot } from '../profile/workspaceRoot';
+import type { PathOps, ServerRuntime } from '../runtime/serverRuntime';
+import { findWorkspaceConfig, readAhead, readProfilesAhead, readSource, readWithin, type ReadSource } from './workspaceReads';
 
 /** Why the profile or config the user named is not used as written. */
 export interface ProfileFallback {
@@ -68,11 +62,11 @@ interface ConfigLoad {
 }
 
 /** The folder a document's workspace files must stay in: its workspace folder, else its own folder. */
-export function workspaceRoot(folderPath: string | undefined, documentPath: string): WorkspaceRoot;
-export function workspaceRoot(folderPath: string | undefined, documentPath: string | undefined): WorkspaceRoot | undefined;
-export function workspaceRoot(folderPath: string | undefined, documentPath: string | undefined): WorkspaceRoot | undefined {
+export function workspaceRoot(paths: PathOps, folderPath: string | undefined, documentPath: string): WorkspaceRoot;
+export function workspaceRoot(paths: PathOps, folderPath: string | undefined, documentPath: string | undefined): WorkspaceRoot | undefined;
+export function workspaceRoot(paths: PathOps, folderPath: string | undefined, documentPath: string | undefined): WorkspaceRoot | undefined {
   if (folderPath !== undefined) return { path: folderPath, name: 'the workspace folder' };
-  return documentPath === undefined ? undefined : { path: dirname(documentPath), name: "the spec's folder" };
+  return documentPath === undefined ? undefined : { path: paths.dirname(documentPath), name: "the spec's folder" };
 }
 
 function count(n: number, noun: string): string {
@@ -89,11 +83,20 @@ function reasonOf(error: unknown): string {
 }
 
 export class ProfileResolver {
-  private readonly cache = new Map<string, ProfileChoice>();
+  private readonly cache = new Map<string, Promise<ProfileChoice>>();
+  /** Where each search for a config ended; every step may be a round trip to the client. */
+  private readonly found = new Map<string, Promise<string | undefined>>();
   private readonly named = new Set<string>();
   private trusted = true;
+  /** Counts `clear` calls, so that a resolution begun before files changed is not cached after. */
+  private cleared = 0;
+  private readonly paths: PathOps;
+  private readonly readFile: ReadSource;
 
-  constructor(private readonly readFile: ReadFile = readSourceFile) {}
+  constructor(private readonly runtime: ServerRuntime) {
+    this.paths = runtime.paths;
+    this.readFile = readSource(runtime);
+  }
 
   /** Whether the workspace is trusted; an untrusted workspace's `.carveout.yaml` cannot choose the profile. */
   setTrusted(trusted: boolean): void {
@@ -104,13 +107,13 @@ export class ProfileResolver {
 
   /** Whether a setting or a config names this file as a profile; such files are validated as profiles when open. */
   isNamedProfile(path: string): boolean {
-    return this.named.has(resolve(path));
+    return this.named.has(this.paths.resolve(path));
   }
 
   /** A reader that counts every profile it reads (one named, and those it extends) as named, so each is watched and validated. */
   private tracking(read: ReadFile): ReadFile {
     return (file) => {
-      this.named.add(resolve(file));
+      this.named.add(this.paths.resolve(file));
       return read(file);
     };
   }
@@ -122,27 +125,40 @@ export class ProfileResolver {
 
   clear(): void {
     this.cache.clear();
+    this.found.clear();
+    this.cleared += 1;
   }
 
-  resolve(request: ProfileRequest): ProfileChoice {
-    const root = workspaceRoot(request.folderPath, request.documentPath);
+  async resolve(request: ProfileRequest): Promise<ProfileChoice> {
+    const cleared = this.cleared;
+    const root = workspaceRoot(this.paths, request.folderPath, request.documentPath);
     // The search starts in the document's folder, or at the root for requests about no document in particular.
-    const configFile = root && findWorkspaceConfig(request.documentPath !== undefined ? dirname(request.documentPath) : root.path, root.path);
+    const configFile = root && (await this.findConfig(request.documentPath !== undefined ? this.paths.dirname(request.documentPath) : root.path, root.path));
     const found = configFile === undefined || root === undefined ? undefined : { configFile, root };
-    const key = [configFile ?? '', request.settingProfile, request.folderPath ?? '', request.documentPath === undefined ? '' : dirname(request.documentPath)].join('\0');
+    const key = [configFile ?? '', request.settingProfile, request.folderPath ?? '', request.documentPath === undefined ? '' : this.paths.dirname(request.documentPath)].join('\0');
     let choice = this.cache.get(key);
     if (!choice) {
       choice = this.load(found, request);
-      this.cache.set(key, choice);
+      if (cleared === this.cleared) this.cache.set(key, choice);
     }
     return choice;
   }
 
-  private load(found: { configFile: string; root: WorkspaceRoot } | undefined, request: ProfileRequest): ProfileChoice {
+  private findConfig(startDir: string, stopDir: string): Promise<string | undefined> {
+    const key = `${startDir}\0${stopDir}`;
+    let found = this.found.get(key);
+    if (!found) {
+      found = findWorkspaceConfig(this.runtime, startDir, stopDir);
+      this.found.set(key, found);
+    }
+    return found;
+  }
+
+  private async load(found: { configFile: string; root: WorkspaceRoot } | undefined, request: ProfileRequest): Promise<ProfileChoice> {
     const builtin = loadBuiltinProfile();
     const usingBuiltin = `so this spec is checked with the built-in profile "${builtin.title}"`;
     const configFile = found?.configFile;
-    const loaded: ConfigLoad = found === undefined ? { config: {}, profile: builtin } : this.loadConfig(found.configFile, found.root, request.folderPath);
+    const loaded: ConfigLoad = found === undefined ? { config: {}, profile: builtin } : await this.loadConfig(found.configFile, found.root, request.folderPath);
     const config = loaded.config;
     const base = { config, configFile };
 
@@ -154,7 +170,7 @@ export class ProfileResolver {
     }
 
     // The setting overrides the config's profile, so only a broken config itself still matters.
-    const settingFailure = this.loadSetting(request);
+    const settingFailure = await this.loadSetting(request);
     if ('failure' in settingFailure) {
       const tail = loaded.configFailure ? `${usingBuiltin}; ${loaded.configFailure.what}, so that file's settings are not used either` : usingBuiltin;
       return {
@@ -170,26 +186,27 @@ export class ProfileResolver {
     return choice;
   }
 
-  private loadSetting(request: ProfileRequest): { profile: Profile; file: string } | { failure: Failure } {
+  private async loadSetting(request: ProfileRequest): Promise<{ profile: Profile; file: string } | { failure: Failure }> {
     const setting = request.settingProfile;
-    const file = isAbsolute(setting)
-      ? resolve(setting)
+    const paths = this.paths;
+    const file = paths.isAbsolute(setting)
+      ? paths.resolve(setting)
       : request.folderPath !== undefined
-        ? resolve(request.folderPath, setting)
+        ? paths.resolve(request.folderPath, setting)
         : request.documentPath !== undefined
-          ? resolve(dirname(request.documentPath), setting)
+          ? paths.resolve(paths.dirname(request.documentPath), setting)
           : undefined;
     if (file === undefined) {
       return { failure: { what: `The carveout.profile setting "${setting}" is a relative path and this document is in no workspace folder` } };
     }
-    this.named.add(file);
+    const read = this.tracking(await readProfilesAhead(this.runtime, { file }, this.readFile));
     let text: string;
     try {
-      text = this.readFile(file);
+      text = read(file);
     } catch (error) {
       return { failure: { what: `Cannot read the profile "${setting}" set in carveout.profile (${reasonOf(error)})` } };
     }
-    const parsed = parseProfile(text, file, this.tracking(this.readFile));
+    const parsed = parseProfile(text, file, { read, paths });
     if (!parsed.profile) {
       const problems = parsed.problems;
       return {
@@ -199,13 +216,13 @@ export class ProfileResolver {
     return { profile: parsed.profile, file };
   }
 
-  private loadConfig(configFile: string, root: WorkspaceRoot, folderPath: string | undefined): ConfigLoad {
+  private async loadConfig(configFile: string, root: WorkspaceRoot, folderPath: string | undefined): Promise<ConfigLoad> {
     const builtin = loadBuiltinProfile();
     const shown = this.display(configFile, folderPath);
-    const read = readWithin(root, this.readFile);
+    const read = readWithin(this.runtime, root, this.readFile);
     let text: string;
     try {
-      text = read(configFile);
+      text = await read(configFile);
     } catch (error) {
       return { config: {}, profile: builtin, configFailure: { what: `Cannot read ${shown} (${reasonOf(error)})` } };
     }
@@ -222,14 +239,15 @@ export class ProfileResolver {
         profileFailure: { what: `Restricted Mode: the profile "${untrusted}" named in ${shown} is not used until you trust this workspace` },
       };
     }
-    const workspace = loadWorkspace(text, configFile, this.tracking(read));
+    const workspace = loadWorkspace(text, configFile, this.tracking(await readAhead(this.runtime, parsed.config, configFile, read)), this.paths);
     const named = workspace.config.profile;
-    if (named !== undefined) this.named.add(resolve(dirname(configFile), named));
+    const namedFile = profileFileOf(workspace.config, configFile, this.paths);
+    if (namedFile !== undefined) this.named.add(namedFile);
     if (named === undefined || workspace.profileFile !== undefined) {
       return { config: workspace.config, profile: workspace.profile, profileFile: workspace.profileFile };
     }
     // The loader puts the named profile's own problems in that file, and one note in the config.
-    const inProfile = workspace.problems.filter((problem) => resolve(problem.file) !== resolve(configFile));
+    const inProfile = workspace.problems.filter((problem) => this.paths.resolve(problem.file) !== this.paths.resolve(configFile));
     const detail =
       inProfile.length > 0 ? `has ${count(inProfile.length, 'problem')}${firstProblemText(inProfile)}` : `cannot be used${firstProblemText(workspace.problems)}`;
     return {
@@ -241,7 +259,7 @@ export class ProfileResolver {
 
   private display(file: string, folderPath: string | undefined): string {
     if (folderPath === undefined) return file;
-    const path = relative(folderPath, file);
-    return path.startsWith('..') || isAbsolute(path) ? file : path.split('\\').join('/');
+    const path = this.paths.relative(folderPath, file);
+    return path.startsWith('..') || this.paths.isAbsolute(path) ? file : path.split('\\').join('/');
   }
 }

@@ -3,9 +3,8 @@
  * `carveout.profile` paths resolve against the folder that holds a document,
  * and the exposure report walks every folder.
  */
-import { sep } from 'node:path';
 import type { WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
-import { uriToPath } from '../documentStore/documentKind';
+import type { ServerRuntime } from '../runtime/serverRuntime';
 
 export interface Folder {
   uri: string;
@@ -15,6 +14,8 @@ export interface Folder {
 
 export class WorkspaceFolders {
   private folders: Folder[] = [];
+
+  constructor(private readonly runtime: ServerRuntime) {}
 
   set(folders: readonly WorkspaceFolder[] | null | undefined): void {
     this.folders = [];
@@ -34,6 +35,7 @@ export class WorkspaceFolders {
   /** The innermost folder containing `path`, since folders may nest. */
   folderOf(path: string | undefined): Folder | undefined {
     if (path === undefined) return undefined;
+    const sep = this.runtime.paths.sep;
     let best: Folder | undefined;
     for (const folder of this.folders) {
       const inside = path === folder.path || path.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep);
@@ -43,7 +45,7 @@ export class WorkspaceFolders {
   }
 
   private add(folder: WorkspaceFolder): void {
-    const path = uriToPath(folder.uri);
+    const path = this.runtime.uriToPath(folder.uri);
     // Folders on other schemes (virtual file systems) have no files to walk or resolve against.
     if (path !== undefined && !this.folders.some((known) => known.uri === folder.uri)) this.folders.push({ uri: folder.uri, name: folder.name, path });
   }

@@ -110,6 +110,24 @@ class Workbench {
     await this.page.locator('#status\\.editor\\.mode').filter({ hasText: label }).waitFor({ timeout });
   }
 
+  /**
+   * Command lines of this code-server's processes (its process group) that contain `needle`,
+   * read from /proc: which processes run tells which extension host an extension is in.
+   */
+  processesMatching(needle) {
+    const found = [];
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        // The process group is the 5th field of /proc/<pid>/stat, after the command in parentheses.
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+        const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+        if (group === this.cs.pid && command.includes(needle)) found.push(command);
+      } catch { /* the process ended meanwhile */ }
+    }
+    return found;
+  }
+
   /** Text of the visible editor lines, top to bottom. */
   async editorText() {
     const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines .view-line').evaluateAll(

@@ -5,9 +5,7 @@
  * the size limit is read, and never more than the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-
-/** Larger files are refused unread: no real profile comes near this size. */
-export const MAX_SOURCE_BYTES = 1_000_000;
+import { MAX_SOURCE_BYTES } from '../runtime/serverRuntime';
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; throws an error that says why not. */
 export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): string {
@@ -16,11 +14,21 @@ export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): strin
   // what was opened: O_NONBLOCK makes opening a FIFO return at once, and changes nothing for a regular file.
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    checkStats(fstatSync(fd), maxBytes);
-    // One byte more than the limit shows whether the file grew past it since the check.
-    const buffer = Buffer.allocUnsafe(maxBytes + 1);
+    const { size } = checkStats(fstatSync(fd), maxBytes);
+    // Room for the file as it was, and one byte more that shows whether it grew; a file that grew gets more room,
+    // up to one byte past the limit, which shows that it grew past it. Specs are read with a limit of megabytes, so
+    // the buffer is not made that large for every small file.
+    let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let read = -1; read !== 0; length += read) {
+      if (length === buffer.length) {
+        if (buffer.length > maxBytes) break;
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    }
     if (length > maxBytes) throw new Error(`it has more than ${maxBytes} bytes; larger files are not read`);
     return buffer.toString('utf8', 0, length);
   } finally {
@@ -28,9 +36,10 @@ export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): strin
   }
 }
 
-function checkStats(stats: Stats, maxBytes: number): void {
+function checkStats(stats: Stats, maxBytes: number): Stats {
   if (!stats.isFile()) throw new Error(`it is ${kindOf(stats)}, not a regular file`);
   if (stats.size > maxBytes) throw new Error(`it has ${stats.size} bytes; files over ${maxBytes} bytes are not read`);
+  return stats;
 }
 
 function kindOf(stats: Stats): string {
