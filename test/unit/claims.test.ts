@@ -311,3 +311,9 @@ test('a site named in prose places what later statements put there by name', () 
   assert.equal(named('Tidepool, a 64-GPU pool we lease from CoreWeave, starts in July.', 'Review the desktop app with Tidepool data.')[3], undefined);
   assert.equal(named('The Atlas app (web and desktop) ships in May on Azure.', 'Atlas handles the desktop app sessions.')[3], undefined);
 });
+
+test('a home cloud that has had it "since" an earlier date came first', () => {
+  const front = 'classification: api\nserved-on: [aws]';
+  assert.deepEqual(findingsByLine(front, 'Batch jobs now also run on AWS us-east-1; Azure has run batch since 5.0.\n', '2026-04'), {});
+  assert.deepEqual(findingsByLine(front, 'Batch jobs now also run on AWS us-east-1.\n', '2026-04'), { 1: ['azure-first'] });
+});

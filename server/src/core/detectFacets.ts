@@ -135,7 +135,10 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   let retractedClause = -1;
   for (let index = marks.length - 1; index >= 0; index--) {
     const mark = marks[index];
-    if (mark.clause === retractedClause) mark.void = true;
+    if (mark.clause === retractedClause) {
+      mark.void = true;
+      mark.negated = true;
+    }
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
 }
@@ -498,7 +501,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
   marks.forEach((mark, index) => {
     if (mark.void) {
       // "There is no Azure plan for it yet": a negated home cloud is one the product does not ship on first.
-      const home = mark.negated && !context.tableRow ? homeOf(mark, vocabulary) : undefined;
+      const home = mark.negated ? homeOf(mark, vocabulary) : undefined;
       if (home !== undefined && !facets.laterOn.includes(home)) {
         facets.laterOn.push(home);
         facets.evidence.push(evidence(mark, 'order', `not yet on ${home}`));
