@@ -95,6 +95,26 @@ describe('the browser server in a Web Worker', () => {
     assert.equal(reports.worker, reports.stdio);
   });
 
+  it('reads a profile that extends another file through the client, as the Node server does', { timeout: 120_000 }, async () => {
+    const root = workspace({
+      '.carveout.yaml': 'profile: contracts/child.carveout.yaml\n',
+      'contracts/child.carveout.yaml': 'id: child\ntitle: Child terms\nextends: ./base.carveout.yaml\nwaiverDays: 9\n',
+      'contracts/base.carveout.yaml': 'id: base\ntitle: Base terms\nextends: microsoft-openai\nwaiverDays: 30\n',
+      [SAMPLE]: SAMPLE_TEXT,
+    });
+    const seen: Record<string, unknown> = {};
+    for (const transport of ['stdio', 'worker'] as const) {
+      await withSession({ transport, folders: [root], settings: { debounceMs: 0 }, timeoutMs: TIMEOUT_MS }, async (session) => {
+        const uri = await session.open(SAMPLE_TEXT, { uri: fileUri(join(root, SAMPLE)) });
+        const diagnostics = await session.waitForDiagnostics(uri, (list) => list.length > 0, { timeoutMs: TIMEOUT_MS });
+        const summary = await session.request<DocumentSummaryRequest.Result>(DocumentSummaryRequest.method, { uri });
+        seen[transport] = { profile: summary?.profile, rules: diagnostics.map((diagnostic) => diagnostic.code).sort() };
+      });
+    }
+    assert.deepEqual((seen.worker as { profile: unknown }).profile, { id: 'child', title: 'Child terms', fellBack: false });
+    assert.deepEqual(seen.worker, seen.stdio);
+  });
+
   it('validates an open .carveout.yaml and the profile it names as the Node server does', { timeout: 120_000 }, async () => {
     const root = workspace({
       '.carveout.yaml': 'profile: acme.carveout.yaml\nregime: 1999-01\n',
