@@ -26,20 +26,32 @@ function tolerance(length: number): number {
   return length <= 3 ? 1 : length <= 7 ? 2 : 3;
 }
 
-/** The candidate nearest `word`, if one is near enough to be a likely typo. */
+/**
+ * The candidate nearest `word`, if one is near enough to be a likely typo;
+ * else the one candidate that `word` begins, or that begins `word`, at a
+ * word break ("exclusive" for "exclusive-window").
+ */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
   const limit = tolerance(word.length);
   let found: string | undefined;
   let best = limit + 1;
+  const shortened: string[] = [];
   for (const candidate of candidates) {
-    const score = distance(lower, candidate.toLowerCase(), limit);
+    const known = candidate.toLowerCase();
+    const score = distance(lower, known, limit);
     if (score < best) {
       best = score;
       found = candidate;
     }
+    if (lower.length >= 3 && (startsAtBreak(known, lower) || startsAtBreak(lower, known))) shortened.push(candidate);
   }
-  return found;
+  return found ?? (shortened.length === 1 ? shortened[0] : undefined);
+}
+
+/** Whether `whole` begins with `part` followed by a word break ("exclusive-window", "exclusive"). */
+function startsAtBreak(whole: string, part: string): boolean {
+  return whole.length > part.length && whole.startsWith(part) && /[-_ .]/.test(whole[part.length]);
 }
 
 /** ` Did you mean "x"?` when a candidate is near, else nothing. */
