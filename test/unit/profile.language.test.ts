@@ -336,3 +336,15 @@ describe('profile validation of the new constructs', () => {
     ]);
   });
 });
+
+describe('phrases spelled with punctuation', () => {
+  it('accepts "Lumen+" and "GOG.com" and matches them in the text as the words they are', () => {
+    const text = CONTRACT.replace('aliases: [StarCloud]', 'aliases: [StarCloud, Lumen+, GOG.com]');
+    assert.notEqual(text, CONTRACT, 'the contract has the aliases line this test extends');
+    const profile = load(text);
+    const spec = (where: string): string[] => analyze(`${front('launch: 2026-06-01')}The app is served from ${where}.\n`, profile, { today: TODAY }).findings.map((finding) => finding.rule);
+    assert.ok(spec('StarCloud').length > 0, 'a placement on the venue is a finding');
+    assert.deepEqual(spec('Lumen+'), spec('StarCloud'));
+    assert.deepEqual(spec('GOG.com'), spec('StarCloud'));
+  });
+});

@@ -162,7 +162,7 @@ describe('parseProfile reports schema errors where they are', () => {
   it('a phrase with regular-expression characters, on the phrase', () => {
     assert.deepEqual(problemsOf(broken('hosting: [hosted on]', 'hosting: [hosted (on|in)]')), [
       [
-        'This value is not valid: a phrase is literal text: no regular-expression characters (\\ ^ $ . | ? + ( ) [ ] { }), no space at either end, and at most one `*`, at the end.',
+        'This value is not valid: a phrase is literal text: no regular-expression characters (\\ ^ $ | ? ( ) [ ] { }), no `.` or `+` next to another `.`, `+` or `*`, no space at either end, and at most one `*`, at the end; punctuation such as `.` or `+` is a word break (`GOG.com`, `Lumen+`).',
         51,
         13,
         51,

@@ -112,7 +112,7 @@ describe('parseWorkspaceConfig', () => {
       [CONFIG, '"loud" is not allowed here; expected one of: error, warning, information, hint, off.', 4, 16, 4, 20],
       [
         CONFIG,
-        '"Nile.*" is not valid: a phrase is literal text: no regular-expression characters (\\ ^ $ . | ? + ( ) [ ] { }), no space at either end, and at most one `*`, at the end.',
+        '"Nile.*" is not valid: a phrase is literal text: no regular-expression characters (\\ ^ $ | ? ( ) [ ] { }), no `.` or `+` next to another `.`, `+` or `*`, no space at either end, and at most one `*`, at the end; punctuation such as `.` or `+` is a word break (`GOG.com`, `Lumen+`).',
         6,
         9,
         6,

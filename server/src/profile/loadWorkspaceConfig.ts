@@ -184,7 +184,7 @@ function checkAgainstProfile(config: WorkspaceConfig, profile: Profile): DataIss
   const issues: DataIssue[] = [];
   const regimes = profile.regimes.map((r) => r.id);
   if (config.regime !== undefined && !regimes.includes(config.regime)) {
-    issues.push({ path: ['regime'], message: `Unknown regime "${config.regime}"; the profile defines: ${regimes.join(', ')}.${didYouMean(config.regime, regimes)}` });
+    issues.push({ path: ['regime'], message: `Unknown regime "${config.regime}"; the profile defines: ${regimes.join(', ')}.` });
   }
   const rules = new Set(profile.rules.map((r) => r.id));
   for (const id of Object.keys(config.severity ?? {})) {

@@ -106,7 +106,7 @@ const definitions = profileSchema.definitions;
 const PATTERN_MESSAGES = new Map<string, string>([
   [
     definitions.phrase.pattern,
-    'a phrase is literal text: no regular-expression characters (\\ ^ $ . | ? + ( ) [ ] { }), no space at either end, and at most one `*`, at the end',
+    'a phrase is literal text: no regular-expression characters (\\ ^ $ | ? ( ) [ ] { }), no `.` or `+` next to another `.`, `+` or `*`, no space at either end, and at most one `*`, at the end; punctuation such as `.` or `+` is a word break (`GOG.com`, `Lumen+`)',
   ],
   [definitions.id.pattern, 'an id is lower-case letters and digits in words joined by single hyphens, like `api-exclusivity`'],
   [definitions.clauseId.pattern, 'a clause id is letters and digits in words joined by single hyphens, underscores or dots, like `MSFT-OAI-2025-10-NON-API`'],
