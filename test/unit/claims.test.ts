@@ -306,7 +306,7 @@ test('a site named in prose places what later statements put there by name', () 
   // Before a parenthesis that opens with the venue.
   assert.deepEqual(named('Cells: Marsh (us-central1) and Delta (eastus2).', 'The desktop app runs in Marsh.')[3], ['non-api-carve-out']);
   // Given where no venue is named, then placed by the first statement that opens with it.
-  assert.deepEqual(named('Memory lives in a service we call Hearth.\n\nHearth runs on GKE in us-central1.', 'The desktop app keeps its reminders inside Hearth.')[5], ['non-api-carve-out']);
+  assert.deepEqual(named('The desktop app keeps its memory in a service we call Hearth.\n\nHearth runs on GKE in us-central1.', 'The desktop app keeps its reminders inside Hearth.')[5], ['non-api-carve-out']);
   // A use that only mentions the name places nothing, and a parenthesis that does not open with a venue names nothing.
   assert.equal(named('Tidepool, a 64-GPU pool we lease from CoreWeave, starts in July.', 'Review the desktop app with Tidepool data.')[3], undefined);
   assert.equal(named('The Atlas app (web and desktop) ships in May on Azure.', 'Atlas handles the desktop app sessions.')[3], undefined);

@@ -113,7 +113,7 @@ export interface CompiledVocabulary {
   venueWords: Map<string, string[]>;
   /** Site nouns as normalised words; a trailing `*` keeps matching any ending. */
   siteNouns: string[];
-  /** Naming phrases as normalised words joined by one space. */
+  /** Naming phrases in lower case, as they are found in the lower-cased text ("code-named"). */
   naming: string[];
 }
 
@@ -267,7 +267,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     resources: new Set(verbClasses.flatMap((verbClass) => (verbClass.implies ? [verbClass.implies] : []))),
     venueWords: new Map(vocabulary.clouds.map((cloud) => [cloud.id, fewestWords([cloud.id, cloud.name, ...cloud.aliases])])),
     siteNouns: (vocabulary.siteNouns ?? []).map((noun) => phraseWords(noun).join(' ')),
-    naming: (vocabulary.naming ?? []).map((phrase) => phraseWords(phrase).join(' ')),
+    naming: (vocabulary.naming ?? []).map((phrase) => phrase.toLowerCase()),
   };
   cache.set(profile, compiled);
   return compiled;

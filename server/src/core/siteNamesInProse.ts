@@ -8,14 +8,17 @@
  *   leasing from CoreWeave", "**Larch** is a 2,000-GPU reservation in OCI",
  *   or names in parentheses: "a standing failover pool ("Anvil-2")".
  * A name given after a naming phrase in a statement that names no venue
- * ("a service we call Hearth") takes the venue of the first statement that
- * opens with it ("Hearth runs on GKE in us-central1").
+ * ("the memory service, which we call Hearth, keeps the reminders") takes
+ * the venue of the first statement that opens with it ("Hearth runs on GKE
+ * in us-central1"). Only statements that name something the vocabulary
+ * knows are read, which keeps this off the path of most of a spec's text.
  *
  * A name is one to three capitalised words, used with the same spelling; a
  * name given to two venues names neither. The naming phrases and site nouns
  * are profile data; only the shapes above are code.
  */
 import { matchPhrases, type CompiledVocabulary } from './compileVocabulary';
+import { NO_FACETS } from './detectFacets';
 import type { SiteName } from './namedSites';
 import { findDates } from './readDates';
 import { Tokens, tokenize } from './tokenize';
@@ -33,6 +36,10 @@ const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`, 'u');
 const LOOK_BACK = 80;
 /** What may stand before a name a statement opens with: a bullet, a number, emphasis. */
 const OPENING = new RegExp(String.raw`^(?:[-*+]\s+|\d{1,3}[.)]\s+)?${WRAP}(${NAME})`, 'u');
+
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[\p{L}\p{N}]/u.test(character);
+}
 
 /** Words that open sentences and are never a site's name. */
 const NOT_NAMES = new Set([
@@ -76,7 +83,8 @@ function patternsOf(vocabulary: CompiledVocabulary): Patterns {
   if (vocabulary.naming.length > 0) patterns.naming = new RegExp(vocabulary.naming.map(escape).join('|'), 'g');
   if (vocabulary.siteNouns.length > 0) {
     const nouns = vocabulary.siteNouns.map((noun) => (noun.endsWith('*') ? `${escape(noun.slice(0, -1))}\\p{L}*` : escape(noun)).replace(/ /g, '\\s+')).join('|');
-    patterns.noun = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nouns})(?![\p{L}\p{N}])`, 'giu');
+    // Run on the lower-cased text without Unicode classes, which keeps the scan of a whole spec fast; word breaks are checked after.
+    patterns.noun = new RegExp(`(?:${vocabulary.siteNouns.map((noun) => (noun.endsWith('*') ? `${escape(noun.slice(0, -1))}[a-z]*` : escape(noun))).join('|')})`, 'g');
     patterns.describedBefore = new RegExp(String.raw`${WRAP}(${NAME})${WRAP}(?:,\s*(?:is\s+)?|\s+is\s+)(?:an?|the)\s+(?:[^\s.;:]+\s+){0,5}$`, 'u');
     patterns.nounBefore = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nouns})\s*$`, 'iu');
   }
@@ -118,13 +126,13 @@ interface Candidate {
 function candidatesIn(own: string, offset: number, patterns: Patterns): Candidate[] {
   const found: Candidate[] = [];
   const { naming, noun: nounPattern, describedBefore, nounBefore } = patterns;
+  const lower = own.toLowerCase();
   if (naming) {
-    const lower = own.toLowerCase();
     naming.lastIndex = 0;
     for (let phrase = naming.exec(lower); phrase; phrase = naming.exec(lower)) {
       const at = phrase.index;
       const end = at + phrase[0].length;
-      if (/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(lower[end] ?? '')) continue;
+      if (isWordCharacter(lower[at - 1]) || isWordCharacter(lower[end])) continue;
       const match = NAME_AFTER.exec(own.slice(end, end + LOOK_BACK));
       if (match) found.push({ name: match[1], at: offset + end + match[0].length - match[1].length, named: true });
     }
@@ -140,7 +148,8 @@ function candidatesIn(own: string, offset: number, patterns: Patterns): Candidat
   // Each site noun: a name it describes before it ("Tidepool, a 64-GPU pool").
   if (nounPattern && describedBefore) {
     nounPattern.lastIndex = 0;
-    for (let noun = nounPattern.exec(own); noun; noun = nounPattern.exec(own)) {
+    for (let noun = nounPattern.exec(lower); noun; noun = nounPattern.exec(lower)) {
+      if (isWordCharacter(lower[noun.index - 1]) || isWordCharacter(lower[noun.index + noun[0].length])) continue;
       const before = own.slice(Math.max(0, noun.index - LOOK_BACK), noun.index);
       const match = describedBefore.exec(before);
       if (match) found.push({ name: match[1], at: offset + noun.index - before.length + match.index + match[0].indexOf(match[1]), named: false });
@@ -164,11 +173,7 @@ function venueOf(candidate: Candidate, text: string, venues: readonly Venue[], s
 }
 
 export function siteNamesInProse(text: string, statements: readonly Statement[], vocabulary: CompiledVocabulary): SiteName[] {
-  const body = statements.filter((statement) => statement.kind !== 'front-matter');
-  if (body.length === 0) return [];
-  // One pass over the body finds every candidate; most statements have none and are never read again.
-  const from = body[0].span.start;
-  const found = candidatesIn(text.slice(from), from, patternsOf(vocabulary)).sort((a, b) => a.at - b.at);
+  const patterns = patternsOf(vocabulary);
   const byName = new Map<string, SiteName | undefined>();
   const givenAt = new Map<string, number[]>();
   const give = (name: string, venue: Venue): void => {
@@ -177,12 +182,11 @@ export function siteNamesInProse(text: string, statements: readonly Statement[],
     byName.set(name, byName.has(name) && known?.cloud !== venue.cloud ? undefined : known ?? { spelled: name, caseSensitive: true, cloud: venue.cloud, defined, givenAt: givenAt.get(name) });
   };
   const waiting = new Set<string>();
-  let next = 0;
-  for (const statement of body) {
+  for (const statement of statements) {
+    // Only a statement the vocabulary reads anything in can name a venue or a surface; most statements are skipped unread.
+    if (statement.kind === 'front-matter' || statement.facets === NO_FACETS) continue;
     const { span } = statement;
-    while (next < found.length && found[next].at < span.start) next++;
-    const candidates: Candidate[] = [];
-    for (; next < found.length && found[next].at < span.end; next++) candidates.push(found[next]);
+    const candidates = candidatesIn(text.slice(span.start, span.end), span.start, patterns);
     const opening = waiting.size > 0 ? OPENING.exec(text.slice(span.start, span.end))?.[1] : undefined;
     if (candidates.length === 0 && !(opening && waiting.has(opening))) continue;
     const { venues, phrases } = namedIn(text, span, vocabulary);
