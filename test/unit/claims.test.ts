@@ -317,3 +317,9 @@ test('a home cloud that has had it "since" an earlier date came first', () => {
   assert.deepEqual(findingsByLine(front, 'Batch jobs now also run on AWS us-east-1; Azure has run batch since 5.0.\n', '2026-04'), {});
   assert.deepEqual(findingsByLine(front, 'Batch jobs now also run on AWS us-east-1.\n', '2026-04'), { 1: ['azure-first'] });
 });
+
+test('a classified region is a venue whose audience is national security', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Under the option the Offeror will extend the same API to the AWS Top Secret region.\n'), { 1: ['natsec-carve-out'] });
+  assert.deepEqual(findingsByLine(front, 'Under the option the Offeror will extend the same API to AWS us-east-1.\n'), { 1: ['api-exclusivity'] });
+});
