@@ -323,3 +323,11 @@ test('a classified region is a venue whose audience is national security', () =>
   assert.deepEqual(findingsByLine(front, 'Under the option the Offeror will extend the same API to the AWS Top Secret region.\n'), { 1: ['natsec-carve-out'] });
   assert.deepEqual(findingsByLine(front, 'Under the option the Offeror will extend the same API to AWS us-east-1.\n'), { 1: ['api-exclusivity'] });
 });
+
+test('a GPU cloud named like an AWS service is its own venue', () => {
+  const front = 'served-on: [azure]\nlaunch: 2025-06-01';
+  const venues = (text: string): string[] =>
+    analyze(`---\n${front}\n---\n${text}\n`, loadBuiltinProfile(), { today: '2026-11-26' }).statements.filter((statement) => statement.kind !== 'front-matter').flatMap((statement) => statement.facets.ties.map((tie) => tie.cloud));
+  assert.deepEqual(venues('We rent 512 A100s from Lambda Labs for the spring.'), ['lambda-labs']);
+  assert.deepEqual(venues('Thumbnails are served by a Lambda function we maintain.'), ['aws']);
+});

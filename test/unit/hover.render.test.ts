@@ -226,7 +226,7 @@ describe('front-matter hovers', () => {
     const context = contextOf(SPEC);
     assert.equal(
       renderValueHover(key('served-on'), 'azrue', context),
-      '`azrue` is not a venue this profile knows. Known venues: `azure`, `aws`, `gcp`, `oci`, `coreweave`, `on-prem`. Did you mean "azure"?',
+      '`azrue` is not a venue this profile knows. Known venues: `azure`, `aws`, `gcp`, `oci`, `coreweave`, `lambda-labs`, `crusoe`, `nebius`, `together`, `sakura`, `on-prem`. Did you mean "azure"?',
     );
     assert.match(renderValueHover(key('customers'), 'enterprize', context), /^`enterprize` is not an audience this profile knows\. Known audiences: .* Did you mean "enterprise"\?$/);
   });

@@ -179,7 +179,7 @@ describe('built-in profile', () => {
     const profile = loadBuiltinProfile();
     const vocabulary = profile.vocabulary;
     assert.deepEqual(profile.groups.find((group) => group.id === profile.home)?.venues, ['azure']);
-    assert.deepEqual(vocabulary.clouds.map((c) => c.id), ['azure', 'aws', 'gcp', 'oci', 'coreweave', 'on-prem']);
+    assert.deepEqual(vocabulary.clouds.map((c) => c.id), ['azure', 'aws', 'gcp', 'oci', 'coreweave', 'lambda-labs', 'crusoe', 'nebius', 'together', 'sakura', 'on-prem']);
     const aws = vocabulary.clouds.find((c) => c.id === 'aws');
     for (const alias of ['Bedrock', 'AgentCore', 'SageMaker', 'GovCloud']) assert.ok(aws?.aliases.includes(alias), alias);
     assert.deepEqual(Object.keys(vocabulary.customers), ['us-national-security', 'consumer', 'enterprise', 'government', 'education', 'developers', 'internal']);
