@@ -331,3 +331,10 @@ test('a GPU cloud named like an AWS service is its own venue', () => {
   assert.deepEqual(venues('We rent 512 A100s from Lambda Labs for the spring.'), ['lambda-labs']);
   assert.deepEqual(venues('Thumbnails are served by a Lambda function we maintain.'), ['aws']);
 });
+
+test("a finding's message names every venue its statement places the product on", () => {
+  const text = '---\nclassification: api\nserved-on: [azure, aws, gcp]\nlaunch: 2025-12-01\n---\nThe API is served from AWS us-east-1 and from Google Cloud.\n';
+  const findings = analyze(text, loadBuiltinProfile(), { today: '2026-11-26' }).findings.filter((finding) => finding.rule === 'api-exclusivity');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /Amazon Web Services and Google Cloud/);
+});

@@ -224,9 +224,16 @@ function activeContractRules(profile: Profile, regimeId: string): Rule[] {
   return profile.rules.filter((rule) => rule.kind === 'contract' && rule.when && rule.regimes.includes(regimeId));
 }
 
-function message(rule: Rule, subject: Subject, context: RuleContext): string {
+/** `A`, `A and B`, `A, B and C`. */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** The message of a finding; `venues` are every venue its claims name, the subject's own first. */
+function message(rule: Rule, subject: Subject, context: RuleContext, venues: readonly string[] = subject.cloud ? [subject.cloud] : []): string {
   const { profile } = context;
-  const venue = subject.cloud ? profile.vocabulary.clouds.find((entry) => entry.id === subject.cloud)?.name ?? subject.cloud : undefined;
+  const nameOf = (id: string): string => profile.vocabulary.clouds.find((entry) => entry.id === id)?.name ?? id;
+  const venue = venues.length > 0 ? joinNames(venues.map(nameOf)) : undefined;
   const template = rule.message ?? (venue ? profile.messages.placed : profile.messages.unplaced) ?? DEFAULT_MESSAGE;
   return fillTemplate(template, {
     rule: rule.title,
@@ -269,11 +276,15 @@ export function evaluateStatement(statement: Statement, context: RuleContext, an
   if (own.ties.length === 0 && !hasUntiedSurface(own.surfaces, context)) return [];
   const rules = context.activeRules;
   const found: (Finding | undefined)[] = new Array(rules.length);
+  /** For each finding, the subject that made it and every venue its claims name, so the message names them all ("Hulu and Pluto TV"). */
+  const madeBy: (Subject | undefined)[] = new Array(rules.length);
+  const venuesOf: string[][] = rules.map(() => []);
   const holding: boolean[] = new Array(rules.length);
   for (const subject of subjectsOf(statement, context, antecedent)) {
     for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, context.contract);
     for (let index = 0; index < rules.length; index++) {
       if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;
+      if (subject.cloud !== undefined && !venuesOf[index].includes(subject.cloud)) venuesOf[index].push(subject.cloud);
       const existing = found[index];
       if (existing) {
         // Enough evidence to explain a finding; a pathological statement must not grow it without bound.
@@ -284,6 +295,7 @@ export function evaluateStatement(statement: Statement, context: RuleContext, an
         continue;
       }
       const rule = rules[index];
+      madeBy[index] = subject;
       found[index] = {
         rule: rule.id,
         severity: rule.severity,
@@ -298,6 +310,10 @@ export function evaluateStatement(statement: Statement, context: RuleContext, an
     }
   }
   const findings: Finding[] = [];
-  for (const finding of found) if (finding) findings.push(finding);
+  found.forEach((finding, index) => {
+    if (!finding) return;
+    if (venuesOf[index].length > 1) finding.message = message(rules[index], madeBy[index]!, context, venuesOf[index]);
+    findings.push(finding);
+  });
   return findings;
 }
