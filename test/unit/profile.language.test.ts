@@ -348,3 +348,16 @@ describe('phrases spelled with punctuation', () => {
     assert.deepEqual(spec('GOG.com'), spec('StarCloud'));
   });
 });
+
+describe('required front-matter keys', () => {
+  it('warns at the front matter of a spec that leaves a required key out, and at the first line of one without front matter', () => {
+    const text = CONTRACT.replace('    values: [beta, ga]\n', '    values: [beta, ga]\n    required: true\n');
+    assert.notEqual(text, CONTRACT, 'the contract has the stage key this test requires');
+    const profile = load(text);
+    const missing = (spec: string): { message: string; start: number; severity: string }[] =>
+      analyze(spec, profile, { today: TODAY }).findings.filter((finding) => /requires `stage`/.test(finding.message)).map((finding) => ({ message: finding.message, start: finding.span.start, severity: finding.severity }));
+    assert.deepEqual(missing(`${front('launch: 2025-08-01')}Nothing yet.\n`), [{ message: 'The profile requires `stage` in the front matter: Release stage.', start: 0, severity: 'warning' }]);
+    assert.deepEqual(missing('Nothing yet.\n').length, 1);
+    assert.deepEqual(missing(`${front('launch: 2025-08-01\nstage: beta')}Nothing yet.\n`), []);
+  });
+});

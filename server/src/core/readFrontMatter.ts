@@ -42,13 +42,22 @@ function resolve(vocabulary: CompiledVocabulary, category: Category, value: stri
   return matches[0].terms.find((term) => term.category === category)?.value;
 }
 
+/** A warning for each key the profile requires that the front matter leaves out, at its opening fence (or the first line of a spec without one). */
+function missingRequired(frontMatter: FrontMatter | undefined, profile: Profile): FrontMatterIssue[] {
+  const present = new Set(frontMatter?.entries.map((entry) => entry.key) ?? []);
+  const at = frontMatter ? { start: frontMatter.span.start, end: frontMatter.span.start + 3 } : { start: 0, end: 0 };
+  return profile.frontMatter
+    .filter((key) => key.required === true && !present.has(key.key))
+    .map((key) => ({ message: `The profile requires \`${key.key}\` in the front matter: ${key.description}`, span: at, severity: 'warning' as const }));
+}
+
 export function readFrontMatter(
   frontMatter: FrontMatter | undefined,
   profile: Profile,
   vocabulary: CompiledVocabulary,
 ): { declared: DeclaredFacts; issues: FrontMatterIssue[] } {
   const declared: DeclaredFacts = { keys: {} };
-  const issues: FrontMatterIssue[] = [];
+  const issues: FrontMatterIssue[] = missingRequired(frontMatter, profile);
   if (!frontMatter) return { declared, issues };
   const known = new Map(profile.frontMatter.map((key) => [key.key, key]));
 

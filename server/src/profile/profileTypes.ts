@@ -322,6 +322,8 @@ export interface FrontMatterKey {
   values?: string[];
   /** Take the allowed values from the venues, audiences or surfaces instead of listing them. */
   valuesFrom?: 'venues' | 'audiences' | 'surfaces';
+  /** Every spec must declare the key. */
+  required?: boolean;
   /** The claim slot the key fills. */
   fills?: Slot;
   /** For a key that fills `surface`: its values and the surfaces each stands for. */
