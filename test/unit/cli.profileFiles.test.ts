@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { carveout, workspace } from './cliSupport';
@@ -58,5 +59,17 @@ describe('profile files that are not regular files', { skip: process.platform ==
     const result = carveout(root, ['check', 'api.pspec.md']);
     assert.equal(result.signal, null, 'the CLI blocked and was killed');
     assert.equal(result.status, 2);
+  });
+});
+
+describe('what --profile warns about', () => {
+  it('a gap between regimes is printed as a warning and does not stop the run', () => {
+    const store = readFileSync(join(__dirname, '../../samples/profiles/store-exclusive/store.profile.yaml'), 'utf8');
+    const gapped = store.replace('    from: 2027-01-01\n', '    from: 2027-03-01\n');
+    assert.notEqual(gapped, store, 'the worked example has the regime start this test moves');
+    const root = workspace({ 'store.profile.yaml': gapped, 'notes.md': 'No specs here.\n' });
+    const result = carveout(root, ['check', '.', '--profile', 'store.profile.yaml']);
+    assert.equal(result.status, 0);
+    assert.match(result.stderr, /^store\.profile\.yaml:\d+:\d+ warning profile No regime is in force from 2027-01-01/m);
   });
 });

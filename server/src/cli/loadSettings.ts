@@ -27,6 +27,8 @@ export class SettingsLoader {
   private readonly explicit?: Profile;
   /** Problems in profiles and configs, each reported once. */
   readonly problems: ProfileProblem[] = [];
+  /** What the `--profile` check warns about (a gap between regimes); it does not stop the run. */
+  readonly warnings: ProfileProblem[] = [];
 
   constructor(profileFile?: string) {
     if (profileFile !== undefined) {
@@ -39,6 +41,7 @@ export class SettingsLoader {
       if (text !== undefined) {
         const parsed = parseProfile(text, profileFile, { read: readSourceFile, paths: path });
         this.problems.push(...parsed.problems);
+        this.warnings.push(...(parsed.warnings ?? []));
         this.explicit = parsed.profile;
       }
     }

@@ -72,6 +72,7 @@ export async function check(args: CheckArguments, io: Io, workerScript: string):
     reportProblems();
     return 2;
   }
+  for (const warning of settings.warnings) report(`${warning.file}:${warning.line}:${warning.column} warning profile ${warning.message}`);
   let baseline: Baseline | undefined;
   if (args.baseline !== undefined) {
     try {
