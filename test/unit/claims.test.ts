@@ -338,3 +338,15 @@ test("a finding's message names every venue its statement places the product on"
   assert.equal(findings.length, 1);
   assert.match(findings[0].message, /Amazon Web Services and Google Cloud/);
 });
+
+test('a table cell that dates each venue it names orders them by their own dates', () => {
+  const front = 'classification: non-api\nserved-on: [azure, aws]';
+  const body = '| Product | Where |\n|---|---|\n| Atlas Sync | AWS us-east-1 from 2026-06-01; Azure eastus2 from 2026-08-03 |\n| Atlas Web | Azure eastus2 from 2026-05-01; AWS us-east-1 from 2026-06-01 |\n';
+  assert.deepEqual(findingsByLine(front, body, '2026-04'), { 3: ['azure-first'] });
+});
+
+test('a site that opens a clause is at work there', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]\nlaunch: 2025-12-01';
+  const body = 'Cells: Marsh (us-central1) and Delta (eastus2).\n\nFor everyone else, Marsh is the default home of the desktop app.\n';
+  assert.deepEqual(findingsByLine(front, body)[3], ['non-api-carve-out']);
+});

@@ -310,8 +310,8 @@ function findTie(
     // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
     if (!tokens.headers[cloud.first] && headerHasDate(tokens, column)) return cloud;
   }
-  // A site that opens the statement is at work there ("Tidepool serves the sandbox endpoint").
-  if (cloud.first === 0 && context.sites?.has(cloud.first)) return cloud;
+  // A site that opens the statement or a clause is at work there ("Tidepool serves the sandbox endpoint", "…, Fen is the default home").
+  if (context.sites?.has(cloud.first) && (cloud.first === 0 || tokens.boundaries[cloud.first - 1])) return cloud;
   return undefined;
 }
 

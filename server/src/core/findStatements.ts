@@ -133,7 +133,9 @@ function openSections(headings: readonly { heading: Heading; reading: HeadingRea
 function cellDate(text: string, statement: Statement, at: number): ReturnType<typeof findDates>[number] | undefined {
   const pair = statement.cells?.find(({ cell }) => cell.start <= at && at < cell.end);
   if (!pair) return undefined;
-  return findDates(text, pair.cell)[0] ?? (pair.header ? findDates(text, pair.header)[0] : undefined);
+  const dates = findDates(text, pair.cell);
+  // A cell may date each venue it names ("AWS from 2026-06-01; Azure from 2026-08-03"): the first date after the venue is its own.
+  return dates.find((date) => date.span.start >= at) ?? dates[dates.length - 1] ?? (pair.header ? findDates(text, pair.header)[0] : undefined);
 }
 
 /** Gives each tie of the statement the date nearest its cloud, if the statement has dates. */
