@@ -175,6 +175,7 @@ test('options turned down in a heading or a passive, and rivals in the possessiv
   assert.deepEqual(findingsByLine(front, 'A plan to host the app on AWS was drafted and then withdrawn.\n'), {});
   assert.deepEqual(findingsByLine(front, 'A second region on Google Cloud was proposed and dropped.\n'), {});
   assert.deepEqual(findingsByLine(front, "A rival's assistant app runs on Google Cloud.\n"), {});
+  assert.deepEqual(findingsByLine(front, "The assistant app showed up on Google Cloud last spring; that was Google's hosting, not ours.\n"), {});
   // The same placements, said of our product, are flagged.
   assert.deepEqual(findingsByLine(front, '## Considered\n- Hosting the app on AWS Graviton.\n'), { 2: ['declaration-mismatch', 'exclusive-cloud'] });
   assert.deepEqual(findingsByLine(front, 'Our assistant app runs on Google Cloud.\n'), { 1: ['declaration-mismatch', 'exclusive-cloud'] });
