@@ -30,6 +30,8 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch3': { precision: 0.87, recall: 0.85 },
   'blind/batch4': { precision: 0.82, recall: 0.8 },
   'blind/batch5': { precision: 0.72, recall: 0.6 },
+  // Its first run, untuned: a floor against regressions, not a target.
+  'blind/batch6': { precision: 0.8, recall: 0.77 },
 };
 
 function folders(): string[] {
