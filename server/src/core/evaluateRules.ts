@@ -278,13 +278,16 @@ export function evaluateStatement(statement: Statement, context: RuleContext, an
   const found: (Finding | undefined)[] = new Array(rules.length);
   /** For each finding, the subject that made it and every venue its claims name, so the message names them all ("Hulu and Pluto TV"). */
   const madeBy: (Subject | undefined)[] = new Array(rules.length);
-  const venuesOf: string[][] = rules.map(() => []);
+  const venuesOf: (string[] | undefined)[] = new Array(rules.length);
   const holding: boolean[] = new Array(rules.length);
   for (const subject of subjectsOf(statement, context, antecedent)) {
     for (let index = 0; index < rules.length; index++) holding[index] = conditionHolds(rules[index].when!, subject, context.contract);
     for (let index = 0; index < rules.length; index++) {
       if (!holding[index] || context.unlessOf[index].some((other) => holding[other])) continue;
-      if (subject.cloud !== undefined && !venuesOf[index].includes(subject.cloud)) venuesOf[index].push(subject.cloud);
+      if (subject.cloud !== undefined) {
+        const venues = (venuesOf[index] ??= []);
+        if (!venues.includes(subject.cloud)) venues.push(subject.cloud);
+      }
       const existing = found[index];
       if (existing) {
         // Enough evidence to explain a finding; a pathological statement must not grow it without bound.
@@ -312,7 +315,8 @@ export function evaluateStatement(statement: Statement, context: RuleContext, an
   const findings: Finding[] = [];
   found.forEach((finding, index) => {
     if (!finding) return;
-    if (venuesOf[index].length > 1) finding.message = message(rules[index], madeBy[index]!, context, venuesOf[index]);
+    const venues = venuesOf[index];
+    if (venues && venues.length > 1) finding.message = message(rules[index], madeBy[index]!, context, venues);
     findings.push(finding);
   });
   return findings;

@@ -42,7 +42,7 @@ const DATE = new RegExp(
   'gi',
 );
 
-const MAYBE_DATE = /\d|launch|at ga|day one|today|now|next quarter|next half|later this year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
+const MAYBE_DATE = /\d|launch|at ga|day one|today|live now|available now|next quarter|next half|later this year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
 
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
