@@ -351,3 +351,21 @@ test('a site that opens a clause is at work there', () => {
   const body = 'Cells: Marsh (us-central1) and Delta (eastus2).\n\nFor everyone else, Marsh is the default home of the desktop app.\n';
   assert.deepEqual(findingsByLine(front, body)[3], ['non-api-carve-out']);
 });
+
+test('a status cell that turns an option down, with its reason, voids its row', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-06-01';
+  const row = (status: string): string => `| Option | Capacity | Status |\n|---|---|---|\n| C | 16,000 GPUs at Oracle Abilene | ${status} |\n`;
+  assert.deepEqual(findingsByLine(front, row('declined: fabric not ready')), {});
+  assert.deepEqual(findingsByLine(front, row('withdrawn, pricing')), {});
+  assert.deepEqual(findingsByLine(front, row('signed: racks in October')), { 3: ['declaration-mismatch', 'rofr-capacity'] });
+});
+
+test('"now" is the present, and without a launch date only its own statement can order it', () => {
+  const values = (text: string): number[] => findDates(text, { start: 0, end: text.length }).map((date) => date.value);
+  assert.deepEqual(values('now in preview on Vertex AI'), [AT_LAUNCH]);
+  assert.deepEqual(values('six months from now; until now'), []);
+  const front = 'classification: api\nserved-on: [azure, gcp]';
+  assert.deepEqual(findingsByLine(front, 'The video API is now in limited preview on Vertex AI, and the Azure version is scheduled for next quarter.\n'), { 1: ['azure-first'] });
+  const body = 'The web tier now also runs out of Google Cloud as a second site.\n\nThe Azure regions for the API go live on 7 July.\n\nThe web tier runs on Azure.\n';
+  assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body), {});
+});

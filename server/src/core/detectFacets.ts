@@ -152,15 +152,25 @@ function isHome(mark: Mark, vocabulary: CompiledVocabulary): boolean {
   return homeOf(mark, vocabulary) !== undefined;
 }
 
-/** Whether a table row has a cell of one word that reads as a rejection in the passive ("| cut |", "| dropped |"). */
+/**
+ * Whether a table row has a status cell that turns its option down: a cell
+ * whose first word reads as a rejection in the passive, alone or before its
+ * reason ("| cut |", "| declined: fabric not ready |").
+ */
 function hasRejectedStatus(tokens: Tokens, vocabulary: CompiledVocabulary): boolean {
   for (let index = 0; index < tokens.length; index++) {
     if (tokens.headers[index] || tokens.boundaries[index]) continue;
     const column = tokens.columns[index];
-    const alone = (index === 0 || tokens.columns[index - 1] !== column || tokens.headers[index - 1]) && (index + 1 === tokens.length || tokens.columns[index + 1] !== column);
-    if (alone && readsAsPassive(vocabulary, tokens.words[index], 'rejection')) return true;
+    const opens = index === 0 || tokens.columns[index - 1] !== column || tokens.headers[index - 1];
+    const next = index + 1;
+    const stands = next === tokens.length || tokens.columns[next] !== column || tokens.boundaries[next];
+    if (opens && stands && readsAsRejection(vocabulary, tokens.words[index])) return true;
   }
   return false;
+}
+
+function readsAsRejection(vocabulary: CompiledVocabulary, word: string): boolean {
+  return readsAsPassive(vocabulary, word, 'rejection') || readsAsPassive(vocabulary, word, 'negationAfter');
 }
 
 /** Whether a holder of a view comes before a verb of its frame, in its clause and within the frame's reach ("analysts at one bank expect"). */

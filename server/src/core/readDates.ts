@@ -35,14 +35,15 @@ const DATE = new RegExp(
     '\\b(Q[1-4]|H[12])(?:\\s*(?:FY\\s*)?(\\d{4}|\\d{2}))?\\b',
     '\\b(early|mid|late|end of)[\\s-]+(next year|this year|\\d{4})\\b',
     '\\b(after the\\s+)?(spring|summer|fall|autumn|winter)\\b',
-    '\\b(at launch|at GA|on launch day|(?:on|from) day one|today|live now|available now)\\b',
+    // "Now" alone is the present ("now in preview on Vertex"), but not "from now" or "until now".
+    '\\b(at launch|at GA|on launch day|(?:on|from) day one|today|(?<!\\b(?:from|until|till|up to)\\s)now)\\b',
     '\\b(next quarter|later this year|next half)\\b',
     '\\b(TBD|TBC|to be (?:confirmed|determined|decided)|not (?:yet )?(?:planned|scheduled)|no date|undated|later wave|next wave|second wave|after GA)\\b',
   ].join('|'),
   'gi',
 );
 
-const MAYBE_DATE = /\d|launch|at ga|day one|today|live now|available now|next quarter|next half|later this year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
+const MAYBE_DATE = /\d|launch|at ga|day one|today|now|next quarter|next half|later this year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|tb[dc]|to be|not (?:yet )?(?:planned|scheduled)|no date|undated|wave|after ga|next year|this year/i;
 
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -118,6 +119,15 @@ export function findDates(text: string, span: Span): FoundDate[] {
     if (value !== undefined) found.push({ value, span: { start: span.start + match.index, end: span.start + match.index + match[0].length } });
   }
   return found;
+}
+
+/**
+ * Whether a claim's date can be set against dates of other statements: the
+ * present ("now", "today") of a spec with no launch date has no place among
+ * them, so only its own statement's dates can order it.
+ */
+export function comparable(value: number | undefined, launch: string | undefined): value is number {
+  return value !== undefined && (value !== AT_LAUNCH || launch !== undefined);
 }
 
 /** A found date with its year filled in from the launch date (`YYYY-MM-DD`) when it was written without one. */
