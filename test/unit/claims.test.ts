@@ -369,3 +369,9 @@ test('"now" is the present, and without a launch date only its own statement can
   const body = 'The web tier now also runs out of Google Cloud as a second site.\n\nThe Azure regions for the API go live on 7 July.\n\nThe web tier runs on Azure.\n';
   assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body), {});
 });
+
+test("an audience word an audience owns in the possessive is not a second audience (\"the Army's enterprise workspace\")", () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2026-03-15';
+  assert.deepEqual(findingsByLine(front, "API access for the Army's enterprise workspace moves to AWS GovCloud in August.\n"), { 1: ['natsec-carve-out'] });
+  assert.deepEqual(findingsByLine(front, 'API access for the Army and enterprise workspaces moves to AWS GovCloud in August.\n'), { 1: ['api-exclusivity'] });
+});

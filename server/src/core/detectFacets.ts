@@ -173,6 +173,12 @@ function readsAsRejection(vocabulary: CompiledVocabulary, word: string): boolean
   return readsAsPassive(vocabulary, word, 'rejection') || readsAsPassive(vocabulary, word, 'negationAfter');
 }
 
+/** Whether an audience word is a thing a named audience owns, right after it in the possessive ("the Army's enterprise workspace"). */
+function ownedByAudience(marks: Mark[], index: number, tokens: Tokens): boolean {
+  const owner = marks[index - 1];
+  return owner !== undefined && !owner.void && has(owner, 'customer') && distance(owner, marks[index]) === 0 && tokens.possessive(owner.last - 1);
+}
+
 /** Whether a holder of a view comes before a verb of its frame, in its clause and within the frame's reach ("analysts at one bank expect"). */
 function statesAView(marks: Mark[], reach: readonly number[]): boolean {
   for (let index = 0; index < marks.length; index++) {
@@ -479,7 +485,7 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
         else addSurface(mark, term.value as SurfaceId);
       }
     }
-    if (has(mark, 'customer')) {
+    if (has(mark, 'customer') && !ownedByAudience(marks, index, tokens)) {
       for (const term of mark.terms) {
         if (term.category !== 'customer') continue;
         if (!facets.customers.includes(term.value)) facets.customers.push(term.value);
