@@ -375,3 +375,16 @@ test("an audience word an audience owns in the possessive is not a second audien
   assert.deepEqual(findingsByLine(front, "API access for the Army's enterprise workspace moves to AWS GovCloud in August.\n"), { 1: ['natsec-carve-out'] });
   assert.deepEqual(findingsByLine(front, 'API access for the Army and enterprise workspaces moves to AWS GovCloud in August.\n'), { 1: ['api-exclusivity'] });
 });
+
+test('an audience that gets the product from a venue is served there, and only a venue after the frame counts', () => {
+  const front = 'classification: api\nserved-on: [azure, oci]\nlaunch: 2026-03-15';
+  assert.deepEqual(findingsByLine(front, "DoD IL5 tenants get the same API from Oracle's government cloud in Ashburn.\n"), { 1: ['natsec-carve-out'] });
+  assert.deepEqual(findingsByLine(front, 'Oracle customers get the same API at a lower price.\n'), {});
+  // As a heading word the verb says nothing of its section.
+  assert.deepEqual(findingsByLine(front, '## What customers get\n\n- Usage shows up on the customer\'s Oracle bill.\n'), {});
+});
+
+test('a common audience word after a proper-named audience is that audience\'s ("the Army enterprise pilot")', () => {
+  const front = 'classification: api\nserved-on: [azure, oci]\nlaunch: 2026-03-15';
+  assert.deepEqual(findingsByLine(front, 'The Army enterprise pilot gets the endpoint from Oracle Cloud at IL5.\n'), { 1: ['natsec-carve-out'] });
+});

@@ -67,6 +67,8 @@ export interface CompiledVerbClass {
    * is too common a word to make a match of everywhere.
    */
   sources: string[][];
+  /** The class's frames as normalised words, when a venue must follow one of them (`framed`); empty otherwise. */
+  framedBy: string[][];
 }
 
 interface TrieNode {
@@ -255,6 +257,7 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
     implies: verbClass.implies,
     venueLeads: verbClass.venueLeads === true,
     sources: (verbClass.sources ?? []).map(phraseWords),
+    framedBy: verbClass.framed ? (verbClass.frames ?? []).map(phraseWords) : [],
   }));
   const compiled: CompiledVocabulary = {
     root,
@@ -271,6 +274,11 @@ export function compileVocabulary(profile: Profile): CompiledVocabulary {
   };
   cache.set(profile, compiled);
   return compiled;
+}
+
+/** Whether a verb class places only a venue named after one of its frames. */
+export function isFramed(vocabulary: CompiledVocabulary, classId: string): boolean {
+  return (vocabulary.verbClasses.get(classId)?.framedBy.length ?? 0) > 0;
 }
 
 /**

@@ -173,10 +173,20 @@ function readsAsRejection(vocabulary: CompiledVocabulary, word: string): boolean
   return readsAsPassive(vocabulary, word, 'rejection') || readsAsPassive(vocabulary, word, 'negationAfter');
 }
 
-/** Whether an audience word is a thing a named audience owns, right after it in the possessive ("the Army's enterprise workspace"). */
+/**
+ * Whether an audience word is a thing a named audience owns, right after it:
+ * in the possessive ("the Army's enterprise workspace"), or after a proper
+ * name ("the Army enterprise pilot").
+ */
 function ownedByAudience(marks: Mark[], index: number, tokens: Tokens): boolean {
   const owner = marks[index - 1];
-  return owner !== undefined && !owner.void && has(owner, 'customer') && distance(owner, marks[index]) === 0 && tokens.possessive(owner.last - 1);
+  if (owner === undefined || owner.void || !has(owner, 'customer') || distance(owner, marks[index]) !== 0) return false;
+  return tokens.possessive(owner.last - 1) || (isCapital(tokens.text, owner.start) && !isCapital(tokens.text, marks[index].start));
+}
+
+function isCapital(text: string, at: number): boolean {
+  const letter = text[at];
+  return letter !== letter.toLowerCase();
 }
 
 /** Whether a holder of a view comes before a verb of its frame, in its clause and within the frame's reach ("analysts at one bank expect"). */
@@ -261,6 +271,14 @@ function venueMayLead(mark: Mark, vocabulary: CompiledVocabulary): boolean {
   return action === undefined || vocabulary.verbClasses.get(action)?.venueLeads === true;
 }
 
+/** Whether a hosting mark of a framed class has one of its frames right before the cloud, at most one word between ("get the API from the Oracle cloud"); true for any other mark. */
+function framesCloud(tokens: Tokens, cloud: Mark, via: Mark, vocabulary: CompiledVocabulary): boolean {
+  const action = actionOf(via, vocabulary);
+  const frames = action === undefined ? undefined : vocabulary.verbClasses.get(action)?.framedBy;
+  if (!frames || frames.length === 0) return true;
+  return frames.some((words) => wordsBefore(tokens, words, cloud.first) || wordsBefore(tokens, words, cloud.first - 1));
+}
+
 /**
  * Whether the cloud follows, with at most one word between ("from the"), a
  * preposition that for the verb's class names where something leaves
@@ -291,7 +309,7 @@ function findTie(
   for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= HOSTING_REACH; j--) {
     const mark = marks[j];
     if (mark.void) continue;
-    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index)) {
+    if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index) && framesCloud(tokens, cloud, mark, vocabulary)) {
       return isSource(tokens, cloud, mark, vocabulary) ? undefined : mark;
     }
     // A service runs things, so "jobs on HyperPod" places them even where nothing else says what is placed; so does a site ("placed in Marsh").

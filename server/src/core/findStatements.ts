@@ -3,7 +3,7 @@
  * of a paragraph, each list item and each table row (read with its header).
  * Headings give the section path; HTML comments are kept aside for waivers.
  */
-import { CATEGORY_BIT, MatchPool, matchPhrases, type Category, type CompiledVocabulary } from './compileVocabulary';
+import { CATEGORY_BIT, isFramed, MatchPool, matchPhrases, type Category, type CompiledVocabulary, type PhraseMatch } from './compileVocabulary';
 import { detectFacets, NO_FACETS } from './detectFacets';
 import { firstStartingAt } from './firstStartingAt';
 import type { FacetCache } from './facetCache';
@@ -38,7 +38,9 @@ const RETRACTING: readonly Category[] = ['retractingContext', 'rejection', 'nega
 
 function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: readonly Category[], pool: MatchPool): boolean {
   const matches = matchPhrases(vocabulary, tokens, pool);
-  return matches.some((match) => match.terms.some((term) => categories.includes(term.category)));
+  // A verb that places only a venue after its frame ("What customers get") says nothing of a section.
+  const says = (term: PhraseMatch['terms'][number]): boolean => categories.includes(term.category) && !(term.category === 'hosting' && isFramed(vocabulary, term.value));
+  return matches.some((match) => match.terms.some(says));
 }
 
 /** A question asks; it claims nothing ("Does any API traffic run on AWS?"). */

@@ -133,6 +133,12 @@ export interface VerbClass {
   sources?: string[];
   /** Whether the venue may be the verb's subject ("Bedrock hosts the model"); a venue that leases or fails over is not ours. */
   venueLeads?: boolean;
+  /**
+   * Whether the verb places only a venue named right after one of its frames
+   * ("get the API from Oracle Cloud"): such a verb is too common to place
+   * anything alone, and as a heading word it says nothing of its section.
+   */
+  framed?: boolean;
   /** What a claim with one of these verbs is about when its statement names no surface (capacity, for acquiring). */
   implies?: SurfaceId;
 }
