@@ -388,3 +388,20 @@ test('a common audience word after a proper-named audience is that audience\'s (
   const front = 'classification: api\nserved-on: [azure, oci]\nlaunch: 2026-03-15';
   assert.deepEqual(findingsByLine(front, 'The Army enterprise pilot gets the endpoint from Oracle Cloud at IL5.\n'), { 1: ['natsec-carve-out'] });
 });
+
+test('a home venue the statement leaves without a date comes after the venue it dates', () => {
+  const front = 'classification: api\nserved-on: [azure, gcp]\nlaunch: 2026-07-08';
+  const item = (azure: string): string => `The chat API went live on Azure on 1 March.\n\n- The video API opens on Vertex AI in us-central1 on 15 September. ${azure}\n`;
+  assert.deepEqual(findingsByLine(front, item('An Azure launch depends on GPU allocation and has no date yet.')), { 3: ['azure-first'] });
+  assert.deepEqual(findingsByLine(front, item('An Azure launch is planned for 1 October.')), {});
+});
+
+test('under a header naming a venue, "not planned" retracts that venue alone', () => {
+  const body = [
+    '| surface | Azure | AWS | Google Cloud |',
+    '|---|---|---|---|',
+    '| Search connector | not planned | not planned | 2026-12-01 on Cloud Run |',
+    '| Files API | 2026-10-01 | not planned | 2026-12-01 on Cloud Run |',
+  ].join('\n');
+  assert.deepEqual(findingsByLine('served-on: [azure, gcp]', `${body}\n`), { 3: ['azure-first'] });
+});

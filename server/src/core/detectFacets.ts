@@ -106,7 +106,11 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  */
 function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: readonly number[]): void {
   let present = 0;
-  for (const mark of marks) present |= mark.mask;
+  for (const mark of marks) {
+    // Under a header naming a venue ("| AWS |" over "| not planned |"), a retraction is that venue's alone: its column is its clause.
+    if (tableRow && (mark.mask & CATEGORY_BIT.negationAfter) !== 0 && underVenueHeader(marks, tokens, mark)) present |= mark.mask & ~CATEGORY_BIT.negationAfter;
+    else present |= mark.mask;
+  }
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
   if ((present & voiding) !== 0 || ((present & CATEGORY_BIT.viewHolder) !== 0 && statesAView(marks, reach))) {
     for (const mark of marks) mark.void = true;
@@ -141,6 +145,12 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     }
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
+}
+
+/** Whether a mark of a table row stands in a column whose header names a venue. */
+function underVenueHeader(marks: Mark[], tokens: Tokens, mark: Mark): boolean {
+  const column = tokens.columns[mark.first];
+  return !tokens.headers[mark.first] && marks.some((other) => has(other, 'cloud') && tokens.headers[other.first] && tokens.columns[other.first] === column);
 }
 
 /** The home venue a mark names, if it names one. */
@@ -341,6 +351,8 @@ function findTie(
     }
     // A share of traffic under a header that names the venue ("| Share on AWS |" over "| 75% |") places that much there.
     if (tokens.headers[cloud.first] && hasShare(tokens, column)) return cloud;
+    // So does a date under a header that names the venue ("| Azure |" over "| 2026-10-01 |").
+    if (tokens.headers[cloud.first] && cellHasDate(tokens, column)) return cloud;
     // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
     if (!tokens.headers[cloud.first] && headerHasDate(tokens, column)) return cloud;
   }
@@ -373,6 +385,18 @@ function headerHasDate(tokens: Tokens, column: number): boolean {
   let end = -1;
   for (let index = 0; index < tokens.length; index++) {
     if (tokens.columns[index] !== column || !tokens.headers[index]) continue;
+    if (start < 0) start = tokens.starts[index];
+    end = tokens.ends[index];
+  }
+  return start >= 0 && findDates(tokens.text, { start, end }).length > 0;
+}
+
+/** Whether a column's cell (not its header) holds a date. */
+function cellHasDate(tokens: Tokens, column: number): boolean {
+  let start = -1;
+  let end = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.columns[index] !== column || tokens.headers[index]) continue;
     if (start < 0) start = tokens.starts[index];
     end = tokens.ends[index];
   }
@@ -609,6 +633,10 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       const order = facets.evidence.filter((item) => item.facet === 'order');
       facets.ties.push({ cloud, surfaces: paired.surfaces.slice(), evidence: [...nearest(paired.evidence, mark.start), ...order, evidence(mark, 'cloud', cloud)] });
     }
+  }
+  for (const index of untied) {
+    const home = homeOf(marks[index], vocabulary);
+    if (home !== undefined) (facets.homeUnplaced ??= []).push(evidence(marks[index], 'cloud', home));
   }
   // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
   if (facets.ties.length > 0 && facets.ties.every((tie) => vocabulary.home.has(tie.cloud))) facets.homeSurfaces = facets.surfaces.slice();

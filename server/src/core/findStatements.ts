@@ -8,7 +8,7 @@ import { detectFacets, NO_FACETS } from './detectFacets';
 import { firstStartingAt } from './firstStartingAt';
 import type { FacetCache } from './facetCache';
 import { findBlocks, type Block } from './findBlocks';
-import { findDates } from './readDates';
+import { findDates, UNSCHEDULED } from './readDates';
 import { splitSentences } from './splitSentences';
 import { tokenize, Tokens } from './tokenize';
 import type { Heading, Span, Statement } from './types';
@@ -133,7 +133,8 @@ function openSections(headings: readonly { heading: Heading; reading: HeadingRea
  * has one.
  */
 function cellDate(text: string, statement: Statement, at: number): ReturnType<typeof findDates>[number] | undefined {
-  const pair = statement.cells?.find(({ cell }) => cell.start <= at && at < cell.end);
+  // A venue named in a header is dated by its column's cell.
+  const pair = statement.cells?.find(({ cell, header }) => (cell.start <= at && at < cell.end) || (header !== undefined && header.start <= at && at < header.end));
   if (!pair) return undefined;
   const dates = findDates(text, pair.cell);
   // A cell may date each venue it names ("AWS from 2026-06-01; Azure from 2026-08-03"): the first date after the venue is its own.
@@ -159,6 +160,14 @@ function dateTies(text: string, statement: Statement): void {
     const nearest = Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
     tie.when = nearest.value;
     tie.evidence.push({ facet: 'order', value: text.slice(nearest.span.start, nearest.span.end), span: nearest.span });
+  }
+  // "An Azure launch … has no date yet": a home venue the statement leaves unset comes after those it dates.
+  const facets = statement.facets;
+  for (const home of facets.homeUnplaced ?? []) {
+    const date = dates[Math.min(firstStartingAt(dates, home.span.start), dates.length - 1)];
+    if (date?.value !== UNSCHEDULED || facets.laterOn.includes(home.value)) continue;
+    facets.laterOn.push(home.value);
+    facets.evidence.push({ facet: 'order', value: text.slice(date.span.start, date.span.end), span: date.span });
   }
 }
 

@@ -78,6 +78,12 @@ export interface StatementFacets {
   firstOn?: string;
   /** Clouds the statement says come later ("followed by Azure"). */
   laterOn: string[];
+  /**
+   * Home venues the statement names without placing anything there ("an
+   * Azure launch … has no date yet"): a date that leaves one unset puts it
+   * after the venues the statement dates.
+   */
+  homeUnplaced?: Evidence[];
   evidence: Evidence[];
 }
 
