@@ -405,3 +405,17 @@ test('under a header naming a venue, "not planned" retracts that venue alone', (
   ].join('\n');
   assert.deepEqual(findingsByLine('served-on: [azure, gcp]', `${body}\n`), { 3: ['azure-first'] });
 });
+
+test('a place a site noun is at names a site of the venue its statement names ("at its Ishikari campus")', () => {
+  const front = 'served-on: [azure]\nlaunch: 2024-09-01';
+  const body = 'Speech recognition runs on a GPU cluster we rented from Sakura Internet at its Ishikari campus.\n\nImage generation will also be served from the Ishikari cluster.\n\nThe Voice team met in Tokyo.\n';
+  const found = findingsByLine(front, body);
+  assert.deepEqual(found[3], ['declaration-mismatch', 'exclusive-cloud']);
+  assert.equal(found[5], undefined);
+});
+
+test('a section headed "About" a venue is that company\'s description, not a claim of ours', () => {
+  const front = 'served-on: [azure]\nlaunch: 2024-09-01';
+  assert.deepEqual(findingsByLine(front, '### About CoreWeave\n\nCoreWeave operates data centres in New Jersey and Texas and hosts GPU workloads for AI labs.\n'), {});
+  assert.deepEqual(findingsByLine(front, '### Where it runs\n\nCoreWeave hosts the voice workload in New Jersey.\n'), { 3: ['declaration-mismatch', 'exclusive-cloud'] });
+});

@@ -43,6 +43,14 @@ function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: 
   return matches.some((match) => match.terms.some(says));
 }
 
+/** Whether a heading introduces a venue itself ("About Sakura Internet"): its section is that company's own description, no claim of ours. */
+function aboutVenue(vocabulary: CompiledVocabulary, tokens: Tokens, pool: MatchPool): boolean {
+  // "About" is in no phrase, so the tokens keep only its place: read it from the text.
+  if (tokens.length < 2 || tokens.text.slice(tokens.starts[0], tokens.ends[0]).toLowerCase() !== 'about') return false;
+  const matches = matchPhrases(vocabulary, tokens, pool);
+  return matches.length === 1 && matches[0].first === 1 && matches[0].last === tokens.length && (matches[0].mask & CATEGORY_BIT.cloud) !== 0;
+}
+
 /** A question asks; it claims nothing ("Does any API traffic run on AWS?"). */
 function isQuestion(text: string, span: Span): boolean {
   let end = span.end;
@@ -247,7 +255,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
         const title = tokenize(text, block.title, buffer.clear());
         openHeading(
           { level: block.level, title: text.slice(block.title.start, block.title.end), span: block.span, sectionSpan: { start: block.span.start, end: text.length } },
-          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting'], pool), retracting: headingHas(vocabulary, title, RETRACTING, pool) },
+          { hosting: headingHas(vocabulary, title, ['hostingContext', 'hosting'], pool), retracting: headingHas(vocabulary, title, RETRACTING, pool) || aboutVenue(vocabulary, title, pool) },
         );
         break;
       }

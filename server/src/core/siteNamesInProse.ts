@@ -6,7 +6,9 @@
  * - before a parenthesis that opens with a venue: "Marsh (us-central1)";
  * - as what a site noun describes: "Tidepool, a 64-GPU pool we started
  *   leasing from CoreWeave", "**Larch** is a 2,000-GPU reservation in OCI",
- *   or names in parentheses: "a standing failover pool ("Anvil-2")".
+ *   or names in parentheses: "a standing failover pool ("Anvil-2")";
+ * - as a place a site noun is at, one capitalised word inside a sentence:
+ *   "a cluster rented from Sakura Internet at its Ishikari campus".
  * A name given after a naming phrase in a statement that names no venue
  * ("the memory service, which we call Hearth, keeps the reminders") takes
  * the venue of the first statement that opens with it ("Hearth runs on GKE
@@ -32,6 +34,8 @@ const WRAP = String.raw`["'\u201c\u201d\u2018\u2019\u0060*_]*`;
 const NAME_AFTER = new RegExp(String.raw`^\s*${WRAP}(${NAME})`, 'u');
 const NAME_BEFORE_PARENTHESIS = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${WRAP}(${NAME})${WRAP}\s*$`, 'u');
 const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`, 'u');
+/** A place a site noun is at: one capitalised word after a word in lower case, so never a sentence's first ("its Ishikari campus"). */
+const PLACE_BEFORE_NOUN = /(?<=\p{Ll}[,;:]?\s)(\p{Lu}\p{Ll}+)\s+$/u;
 /** How far before a parenthesis or a site noun a name may start. */
 const LOOK_BACK = 80;
 /** What may stand before a name a statement opens with: a bullet, a number, emphasis. */
@@ -151,7 +155,7 @@ function candidatesIn(own: string, offset: number, patterns: Patterns): Candidat
     for (let noun = nounPattern.exec(lower); noun; noun = nounPattern.exec(lower)) {
       if (isWordCharacter(lower[noun.index - 1]) || isWordCharacter(lower[noun.index + noun[0].length])) continue;
       const before = own.slice(Math.max(0, noun.index - LOOK_BACK), noun.index);
-      const match = describedBefore.exec(before);
+      const match = describedBefore.exec(before) ?? PLACE_BEFORE_NOUN.exec(before);
       if (match) found.push({ name: match[1], at: offset + noun.index - before.length + match.index + match[0].indexOf(match[1]), named: false });
     }
   }
