@@ -634,9 +634,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
       facets.ties.push({ cloud, surfaces: paired.surfaces.slice(), evidence: [...nearest(paired.evidence, mark.start), ...order, evidence(mark, 'cloud', cloud)] });
     }
   }
-  for (const index of untied) {
-    const home = homeOf(marks[index], vocabulary);
-    if (home !== undefined) (facets.homeUnplaced ??= []).push(evidence(marks[index], 'cloud', home));
+  // Only a statement that places something can order a home venue after it.
+  if (facets.ties.length > 0) {
+    for (const index of untied) {
+      const home = homeOf(marks[index], vocabulary);
+      if (home !== undefined) (facets.homeUnplaced ??= []).push(evidence(marks[index], 'cloud', home));
+    }
   }
   // A statement that places things on the home cloud and nowhere else places all it names there ("…, and that remains on Azure").
   if (facets.ties.length > 0 && facets.ties.every((tie) => vocabulary.home.has(tie.cloud))) facets.homeSurfaces = facets.surfaces.slice();

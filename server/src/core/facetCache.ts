@@ -47,6 +47,7 @@ function move(facets: StatementFacets, by: number): StatementFacets {
     customers: facets.customers.slice(),
     laterOn: facets.laterOn.slice(),
     evidence: moveEvidence(facets.evidence, by),
+    ...(facets.homeUnplaced && { homeUnplaced: moveEvidence(facets.homeUnplaced, by) }),
   };
 }
 
