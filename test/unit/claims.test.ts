@@ -419,3 +419,10 @@ test('a section headed "About" a venue is that company\'s description, not a cla
   assert.deepEqual(findingsByLine(front, '### About CoreWeave\n\nCoreWeave operates data centres in New Jersey and Texas and hosts GPU workloads for AI labs.\n'), {});
   assert.deepEqual(findingsByLine(front, '### Where it runs\n\nCoreWeave hosts the voice workload in New Jersey.\n'), { 3: ['declaration-mismatch', 'exclusive-cloud'] });
 });
+
+test('a short parenthesis after a venue qualifies it and ends no clause ("AWS GovCloud (US-West) deployment")', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2026-03-15';
+  assert.deepEqual(findingsByLine(front, '- Ratify the AWS GovCloud (US-West) deployment of the API for DoD and IC customers.\n'), { 1: ['natsec-carve-out'] });
+  // A longer aside is a clause of its own.
+  assert.deepEqual(findingsByLine(front, '- Ratify the AWS GovCloud (which the agencies already use for their own records) deployment of the API for DoD.\n'), {});
+});

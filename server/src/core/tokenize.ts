@@ -221,6 +221,30 @@ function isClausePunctuation(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013;
 }
 
+/** The longest parenthesis read as part of its clause. */
+const MAX_APPOSITION = 32;
+
+/**
+ * The index of the `)` that closes a short parenthesis opening at `index`,
+ * or -1: one to three words with no clause punctuation inside ("AWS
+ * GovCloud (US-West) deployment") qualify the word before them and end no
+ * clause; a longer one is an aside, which does.
+ */
+function appositionEnd(text: string, index: number, end: number): number {
+  const stop = Math.min(end, index + MAX_APPOSITION);
+  let words = 0;
+  let inWord = false;
+  for (let j = index + 1; j < stop; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 41) return words > 0 ? j : -1;
+    if (d === 10 || d === 13 || d === 40 || isClausePunctuation(d)) return -1;
+    const letter = (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57);
+    if (letter && !inWord && ++words > 3) return -1;
+    inWord = letter || (inWord && (d === 45 || d === 46));
+  }
+  return -1;
+}
+
 /** Whether the comma at `index` stands between digits, grouping thousands ("4,000 GPUs"): it ends no clause. */
 function isDigitGroupComma(text: string, index: number, end: number): boolean {
   if (index + 1 >= end) return false;
@@ -403,6 +427,8 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
   // Only the statement's own text is read, so that its tokens never depend on what follows it.
   const end = span.end;
   let i = span.start;
+  /** Where a short parenthesis being read closes, so that its `)` ends no clause either. */
+  let appositionClose = -1;
   while (i < end) {
     const skipped = skippedEnd(text, i, end);
     if (skipped >= 0) {
@@ -425,6 +451,10 @@ export function tokenize(text: string, span: Span, into: Tokens = new Tokens(), 
       into.push(boundary ? '' : word, i, stop, boundary, column, header);
       i = stop;
     } else if (c === 44 && isDigitGroupComma(text, i, end)) {
+      i++;
+    } else if (c === 40 && (appositionClose = appositionEnd(text, i, end)) >= 0) {
+      i++;
+    } else if (c === 41 && i === appositionClose) {
       i++;
     } else if (isClausePunctuation(c) || ((c === 46 || c === 33 || c === 63) && (i + 1 >= end || isWhitespace(text.charCodeAt(i + 1))))) {
       into.push('', i, i + 1, true, column, header);
