@@ -30,8 +30,9 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch3': { precision: 0.87, recall: 0.85 },
   'blind/batch4': { precision: 0.82, recall: 0.8 },
   'blind/batch5': { precision: 0.72, recall: 0.6 },
+  'blind/batch6': { precision: 0.84, recall: 0.84 },
   // Its first run, untuned: a floor against regressions, not a target.
-  'blind/batch6': { precision: 0.8, recall: 0.77 },
+  'blind/batch7': { precision: 0.69, recall: 0.56 },
 };
 
 function folders(): string[] {
