@@ -27,6 +27,8 @@ test('dates are read in the forms specs use, and resolved against the launch yea
   const values = (text: string): number[] => findDates(text, { start: 0, end: text.length }).map((date) => date.value);
   assert.deepEqual(values('GA on 2026-06-01, preview May 18'), [20260601, 518]);
   assert.deepEqual(values('18 June, Q3 2024, H2 FY26, mid-January'), [618, 20240701, 20260701, 115]);
+  // GPU names are not half-years.
+  assert.deepEqual(values("H200 nodes, 512 H100s, Q3'26"), [20260701]);
   assert.deepEqual(values('in May, Azure after the summer'), [501, 901]);
   assert.deepEqual(values('We may ship it'), []);
   assert.deepEqual(values('Azure timing TBD; at launch'), [UNSCHEDULED, AT_LAUNCH]);

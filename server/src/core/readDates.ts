@@ -32,7 +32,8 @@ const DATE = new RegExp(
     '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b',
     `\\b${PART}${MONTH}\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+(\\d{4}))?\\b`,
     `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:\\s+(\\d{4}))?\\b`,
-    '\\b(Q[1-4]|H[12])(?:\\s*(?:FY\\s*)?(\\d{4}|\\d{2}))?\\b',
+    // The year stands apart from the period ("Q3 2026", "Q3'26", "H2 FY26"): "H200" and "H100" are GPUs.
+    "\\b(Q[1-4]|H[12])(?:(?:\\s+|\\s*'|\\s*(?=FY))(?:FY\\s*)?(\\d{4}|\\d{2}))?\\b",
     '\\b(early|mid|late|end of)[\\s-]+(next year|this year|\\d{4})\\b',
     '\\b(after the\\s+)?(spring|summer|fall|autumn|winter)\\b',
     // "Now" alone is the present ("now in preview on Vertex"), but not "from now" or "until now".
