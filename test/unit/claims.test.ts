@@ -362,14 +362,15 @@ test('a status cell that turns an option down, with its reason, voids its row', 
   assert.deepEqual(findingsByLine(front, row('signed: racks in October')), { 3: ['declaration-mismatch', 'rofr-capacity'] });
 });
 
-test('"now" is the present, and without a launch date only its own statement can order it', () => {
+test('"now" is the present; a primary venue is there already; a date in a venue\'s own clause is its own', () => {
   const values = (text: string): number[] => findDates(text, { start: 0, end: text.length }).map((date) => date.value);
   assert.deepEqual(values('now in preview on Vertex AI'), [AT_LAUNCH]);
   assert.deepEqual(values('six months from now; until now'), []);
   const front = 'classification: api\nserved-on: [azure, gcp]';
   assert.deepEqual(findingsByLine(front, 'The video API is now in limited preview on Vertex AI, and the Azure version is scheduled for next quarter.\n'), { 1: ['azure-first'] });
-  const body = 'The web tier now also runs out of Google Cloud as a second site.\n\nThe Azure regions for the API go live on 7 July.\n\nThe web tier runs on Azure.\n';
-  assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body), {});
+  const update = (primary: string): string => `- The web tier now also runs out of Google Cloud as a second site${primary}.\n- Tasks GA on Google Cloud on 16 Jun; Azure regions on 7 Jul.\n`;
+  assert.deepEqual(findingsByLine('classification: non-api', update(' (Azure stays primary)')), { 2: ['azure-first'] });
+  assert.deepEqual(findingsByLine('classification: non-api', update('')), { 1: ['azure-first'], 2: ['azure-first'] });
 });
 
 test("an audience word an audience owns in the possessive is not a second audience (\"the Army's enterprise workspace\")", () => {

@@ -471,14 +471,20 @@ class ClauseSurfaces {
 /**
  * A cloud right after a tied cloud, in its clause or opening the next one,
  * continues its list ("served from Azure, AWS GovCloud and Oracle Cloud"):
- * the comma split the clause, not the claim. `tiedVia` holds, by mark index,
- * the hosting word each tied cloud hangs on.
+ * the comma split the clause, not the claim. So does a cloud that opens a
+ * clause after a semicolon, whose verb is the one before it ("GA on AWS on
+ * 16 Jun; Azure regions on 7 Jul"). `tiedVia` holds, by mark index, the
+ * hosting word each tied cloud hangs on.
  */
-function listedAfter(marks: Mark[], index: number, tiedVia: readonly (Mark | undefined)[]): Mark | undefined {
+function listedAfter(marks: Mark[], index: number, tiedVia: readonly (Mark | undefined)[], tokens: Tokens): Mark | undefined {
   const cloud = marks[index];
   const previous = marks[index - 1];
-  if (!previous || cloud.clause - previous.clause > 1) return undefined;
-  return tiedVia[index - 1];
+  if (!previous) return undefined;
+  if (cloud.clause - previous.clause <= 1 && tiedVia[index - 1]) return tiedVia[index - 1];
+  const opensAfterSemicolon = cloud.first > 0 && tokens.boundaries[cloud.first - 1] && tokens.text.charCodeAt(tokens.starts[cloud.first - 1]) === 59;
+  if (!opensAfterSemicolon) return undefined;
+  for (let j = index - 1; j >= 0; j--) if (tiedVia[j]) return tiedVia[j];
+  return undefined;
 }
 
 function nearbyCloud(marks: Mark[], index: number, reachAfter: number, reachBefore: number): Mark | undefined {
@@ -593,9 +599,9 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     }
     if (!has(mark, 'cloud') || isNonHostingMention(marks, index)) return;
     const own = findTie(marks, index, tokens, context, hasSubject, vocabulary);
-    if (!own && !listedAfter(marks, index, tiedVia)) untied.push(index);
+    if (!own && !listedAfter(marks, index, tiedVia, tokens)) untied.push(index);
     if (own && !has(own, 'hosting') && has(own, 'placement') && !isHome(mark, vocabulary) && (usedAtHome ??= clausesUsingHome(marks, vocabulary)).has(mark.clause)) return;
-    const via = own ?? listedAfter(marks, index, tiedVia);
+    const via = own ?? listedAfter(marks, index, tiedVia, tokens);
     if (!via || (own === undefined && isSource(tokens, mark, via, vocabulary))) return;
     tiedVia[index] = via;
     const cloudEvidence = evidence(mark, 'cloud', firstValue(mark, 'cloud'));

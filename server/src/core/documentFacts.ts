@@ -7,7 +7,7 @@ import type { SurfaceId } from '../profile/profileTypes';
 import { inferClass, mixesClasses, type CompiledContract } from './compileContract';
 import { NO_FACETS } from './detectFacets';
 import type { DeclaredFacts } from './readFrontMatter';
-import { comparable, resolveDate } from './readDates';
+import { resolveDate } from './readDates';
 import type { DocumentFacts, Statement } from './types';
 
 export function documentFacts(declared: DeclaredFacts, statements: readonly Statement[], contract: CompiledContract): DocumentFacts {
@@ -24,7 +24,7 @@ export function documentFacts(declared: DeclaredFacts, statements: readonly Stat
     for (const surface of facets.surfaces) if (!surfaces.includes(surface)) surfaces.push(surface);
     for (const tie of facets.ties) {
       if (!tiedClouds.includes(tie.cloud)) tiedClouds.push(tie.cloud);
-      if (!comparable(tie.when, declared.launch)) continue;
+      if (tie.when === undefined) continue;
       if (!contract.home.has(tie.cloud)) datedOffHome = true;
       else homeDate = Math.min(homeDate ?? Infinity, resolveDate(tie.when, declared.launch));
     }

@@ -10,7 +10,7 @@ import { classNamed, compileContract, type CompiledContract } from './compileCon
 import { conditionHolds, untiedSurfaces, type Subject } from './conditions';
 import { describeSurfaces, fillTemplate } from './describe';
 import type { Antecedent } from './antecedentSurfaces';
-import { comparable, resolveDate } from './readDates';
+import { resolveDate } from './readDates';
 import type { DocumentFacts, Evidence, FactUse, Finding, Statement, Tie } from './types';
 
 function sameEvidence(a: Evidence, b: Evidence): boolean {
@@ -151,13 +151,12 @@ function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleCont
   if (tie?.when !== undefined && ownHome.date !== undefined) return ownHome.date <= resolveDate(tie.when, launch);
   // A dated table row that records where one item ships ("| Batch API | | CoreWeave | |" under quarters) and names no home venue does not ship there first.
   if (tie?.when !== undefined && ownHome.absentFromRecord) return false;
-  const when = comparable(tie?.when, launch) ? tie.when : undefined;
-  if (when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(when, launch);
+  if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
   if (context.facts.firstOn !== undefined) {
     useKey(context, facts, 'order');
     return home.has(context.facts.firstOn);
   }
-  if (when !== undefined || (context.facts.datedOffHome && homeDate === undefined)) return false;
+  if (tie?.when !== undefined || (context.facts.datedOffHome && homeDate === undefined)) return false;
   if (context.facts.servedOnDeclared) useKey(context, facts, 'venue');
   return context.homeServes;
 }

@@ -149,9 +149,28 @@ function cellDate(text: string, statement: Statement, at: number): ReturnType<ty
   return dates.find((date) => date.span.start >= at) ?? dates[dates.length - 1] ?? (pair.header ? findDates(text, pair.header)[0] : undefined);
 }
 
-/** Gives each tie of the statement the date nearest its cloud, if the statement has dates. */
+/** Punctuation that ends a clause: a comma, semicolon, colon, parenthesis or dash, or a sentence's end. */
+const CLAUSE_END = /[,;:()\u2014\u2013]|[.!?](?=\s|$)/g;
+
+/** Where the clauses of `span` end, in order, as spans of one character. */
+function clauseEnds(text: string, span: Span): Span[] {
+  const ends: Span[] = [];
+  const slice = text.slice(span.start, span.end);
+  CLAUSE_END.lastIndex = 0;
+  for (let found = CLAUSE_END.exec(slice); found; found = CLAUSE_END.exec(slice)) ends.push({ start: span.start + found.index, end: span.start + found.index + 1 });
+  return ends;
+}
+
+/** Whether no clause end stands between two offsets. */
+function sameClause(ends: readonly { span: Span }[], from: number, to: number): boolean {
+  const low = firstStartingAt(ends, Math.min(from, to));
+  return low === ends.length || ends[low].span.start >= Math.max(from, to);
+}
+
+/** Gives each tie of the statement the date nearest its cloud, preferring its own clause's, if the statement has dates. */
 function dateTies(text: string, statement: Statement): void {
   const dates = findDates(text, statement.span);
+  let ends: { span: Span }[] | undefined;
   for (const tie of statement.facets.ties) {
     const at = tie.evidence[tie.evidence.length - 1].span.start;
     const inCell = statement.kind === 'table-row' ? cellDate(text, statement, at) : undefined;
@@ -165,7 +184,12 @@ function dateTies(text: string, statement: Statement): void {
     const low = firstStartingAt(dates, at);
     const after = dates[Math.min(low, dates.length - 1)];
     const before = dates[Math.max(low - 1, 0)];
-    const nearest = Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
+    // A date in the cloud's own clause is its own ("on 16 Jun; Azure regions on 7 Jul"); else the nearest in the statement.
+    ends ??= clauseEnds(text, statement.span).map((span) => ({ span }));
+    const beforeOwn = low > 0 && sameClause(ends, before.span.end, at);
+    const afterOwn = low < dates.length && sameClause(ends, at, after.span.start);
+    const nearest =
+      beforeOwn !== afterOwn ? (beforeOwn ? before : after) : Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
     tie.when = nearest.value;
     tie.evidence.push({ facet: 'order', value: text.slice(nearest.span.start, nearest.span.end), span: nearest.span });
   }

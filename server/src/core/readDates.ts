@@ -122,15 +122,6 @@ export function findDates(text: string, span: Span): FoundDate[] {
   return found;
 }
 
-/**
- * Whether a claim's date can be set against dates of other statements: the
- * present ("now", "today") of a spec with no launch date has no place among
- * them, so only its own statement's dates can order it.
- */
-export function comparable(value: number | undefined, launch: string | undefined): value is number {
-  return value !== undefined && (value !== AT_LAUNCH || launch !== undefined);
-}
-
 /** A found date with its year filled in from the launch date (`YYYY-MM-DD`) when it was written without one. */
 export function resolveDate(value: number, launch: string | undefined): number {
   if (value >= 10000 * 1000 || !launch) return value;
