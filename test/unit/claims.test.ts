@@ -429,3 +429,12 @@ test('a short parenthesis after a venue qualifies it and ends no clause ("AWS Go
   // A longer aside is a clause of its own.
   assert.deepEqual(findingsByLine(front, '- Ratify the AWS GovCloud (which the agencies already use for their own records) deployment of the API for DoD.\n'), {});
 });
+
+test('a relative clause after a contrast is the rival\'s; an option being weighed and last quarter\'s move claim nothing', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2026-01-10';
+  assert.deepEqual(findingsByLine(front, 'Unlike Cursor and Windsurf, which both serve completions from AWS, the combined product will standardise on Azure.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'Unlike the old plan, the completions API is served from AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+  assert.deepEqual(findingsByLine(front, 'We are also evaluating a Google Cloud deployment of the API; no decision has been made.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'Last quarter we pulled the API jobs off AWS and back onto Azure.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'In the last quarter of 2026 the API is served from AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});

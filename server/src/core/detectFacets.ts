@@ -119,11 +119,20 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   let negatedClause = -1;
   let negatedBy = false;
   let contrastClause = -1;
+  // A relative clause right after a contrast ("Unlike Cursor, which serves completions from AWS, …") is the rival's, verbs and all.
+  let rivalClause = -1;
+  let checkedClause = -1;
   for (const mark of marks) {
     if (mark.clause === negatedClause) {
       mark.void = true;
       mark.negated = negatedBy;
     }
+    // Each clause is looked at once, so a long one stays linear.
+    if (contrastClause >= 0 && mark.clause === contrastClause + 1 && checkedClause !== mark.clause) {
+      checkedClause = mark.clause;
+      if (opensRelativeClause(tokens, mark)) rivalClause = mark.clause;
+    }
+    if (mark.clause === rivalClause) mark.void = true;
     if (mark.clause === contrastClause) {
       if (has(mark, 'hosting')) contrastClause = -1;
       else mark.void = true;
@@ -145,6 +154,17 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     }
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
+}
+
+/** Words that open a relative clause about what was named just before it. */
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whose']);
+
+/** Whether the clause a mark stands in opens with a relative pronoun. */
+function opensRelativeClause(tokens: Tokens, mark: Mark): boolean {
+  let first = mark.first;
+  while (first > 0 && !tokens.boundaries[first - 1]) first--;
+  // The pronoun is in no phrase, so the tokens keep only its place: read it from the text.
+  return RELATIVE_PRONOUNS.has(tokens.text.slice(tokens.starts[first], tokens.ends[first]).toLowerCase());
 }
 
 /** Whether a mark of a table row stands in a column whose header names a venue. */
