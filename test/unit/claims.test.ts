@@ -438,3 +438,9 @@ test('a relative clause after a contrast is the rival\'s; an option being weighe
   assert.deepEqual(findingsByLine(front, 'Last quarter we pulled the API jobs off AWS and back onto Azure.\n'), {});
   assert.deepEqual(findingsByLine(front, 'In the last quarter of 2026 the API is served from AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
 });
+
+test("a possessive before \"own\" makes the rest of the clause someone else's (\"DLA's own AWS accounts\")", () => {
+  const front = 'classification: api\nserved-on: [azure]\ncustomers: [us-national-security]\nlaunch: 2026-01-10';
+  assert.deepEqual(findingsByLine(front, "Agency applications running in DLA's own AWS accounts may call the Azure Government endpoint.\n"), {});
+  assert.deepEqual(findingsByLine(front, 'Agency applications running in our own AWS accounts serve the API.\n'), { 1: ['declaration-mismatch', 'natsec-carve-out'] });
+});

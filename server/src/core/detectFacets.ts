@@ -122,7 +122,15 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   // A relative clause right after a contrast ("Unlike Cursor, which serves completions from AWS, …") is the rival's, verbs and all.
   let rivalClause = -1;
   let checkedClause = -1;
+  // "Applications in DLA's own AWS accounts": a possessive before "own" makes the rest of its clause someone else's.
+  const owned = ownedByOthers(tokens, tableRow);
+  let nextOwned = 0;
   for (const mark of marks) {
+    while (nextOwned < owned.length && owned[nextOwned].token < mark.first) {
+      negatedClause = owned[nextOwned].clause;
+      negatedBy = false;
+      nextOwned++;
+    }
     if (mark.clause === negatedClause) {
       mark.void = true;
       mark.negated = negatedBy;
@@ -154,6 +162,22 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     }
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
+}
+
+/** The word after a possessive that makes what follows the possessor's. */
+const OWN = 'own';
+
+/** Where "own" follows a possessive other than "our" ("DLA's own", "the agency's own"), with the clause each stands in. */
+function ownedByOthers(tokens: Tokens, tableRow: boolean): { token: number; clause: number }[] {
+  const found: { token: number; clause: number }[] = [];
+  let clause = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.boundaries[index]) clause++;
+    else if (tokens.words[index] === OWN && index > 0 && tokens.possessive(index - 1)) {
+      found.push({ token: index, clause: tableRow ? Math.max(0, tokens.columns[index]) : clause });
+    }
+  }
+  return found;
 }
 
 /** Words that open a relative clause about what was named just before it. */
