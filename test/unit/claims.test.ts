@@ -444,3 +444,17 @@ test("a possessive before \"own\" makes the rest of the clause someone else's (\
   assert.deepEqual(findingsByLine(front, "Agency applications running in DLA's own AWS accounts may call the Azure Government endpoint.\n"), {});
   assert.deepEqual(findingsByLine(front, 'Agency applications running in our own AWS accounts serve the API.\n'), { 1: ['declaration-mismatch', 'natsec-carve-out'] });
 });
+
+test('an adverb inside a verb phrase leaves it whole ("runs entirely in")', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-06-01';
+  assert.deepEqual(findingsByLine(front, 'The endpoint runs entirely in AWS regions.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+  assert.deepEqual(findingsByLine(front, 'The endpoint runs daily reports about AWS regions.\n'), {});
+});
+
+test('a statement that denies a surface places something of the class it leaves ("there is no API surface involved")', () => {
+  const front = 'served-on: [azure, gcp]\nlaunch: 2026-03-10';
+  const body = 'The Tasks API is billed per token.\n\nThe desktop app syncs settings.\n\nThe settings index keeps running on Google Cloud through Q3; there is no API surface involved.\n';
+  // The classification is still open, so it is flagged either way; only the denial says what the index is.
+  assert.deepEqual(findingsByLine(front, body), { 5: ['classification-undetermined', 'first-party-azure'] });
+  assert.deepEqual(findingsByLine(front, body.replace('; there is no API surface involved', '')), { 5: ['classification-undetermined'] });
+});

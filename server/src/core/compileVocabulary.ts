@@ -9,7 +9,7 @@ import type { Profile, SurfaceId, VerbClass, Vocabulary } from '../profile/profi
 import { expandPattern } from './expandPattern';
 import { inflectPhrase } from './inflectPhrase';
 import { foldWord } from './foldText';
-import { hashFilter, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
+import { hashFilter, UNKNOWN_WORD, withClauseWords, wordHash, type KnownWords, type Tokens } from './tokenize';
 
 /**
  * The vocabulary's plain phrase lists; each list's key is also the category
@@ -312,6 +312,16 @@ export class MatchPool {
   }
 }
 
+/** Whether a token no phrase contains is an adverb in "-ly" written in lower case ("entirely", "natively"). */
+function isAdverb(tokens: Tokens, index: number): boolean {
+  const start = tokens.starts[index];
+  const end = tokens.ends[index];
+  if (end - start < 5) return false;
+  const text = tokens.text;
+  const first = text.charCodeAt(start);
+  return first >= 97 && first <= 122 && text.charCodeAt(end - 2) === 108 && text.charCodeAt(end - 1) === 121;
+}
+
 /**
  * Finds the longest phrase starting at each token, left to right, without
  * overlaps. With a `pool`, the matches are the pool's, valid until its next use.
@@ -328,6 +338,11 @@ export function matchPhrases(vocabulary: CompiledVocabulary, tokens: Tokens, poo
     while (node && cursor < length) {
       if (boundaries[cursor] || (cursor > index && headers[cursor] !== headers[index])) break;
       const word = words[cursor];
+      // An adverb inside a phrase leaves it whole ("runs entirely in", "integrated natively with").
+      if (cursor > index && word === UNKNOWN_WORD && isAdverb(tokens, cursor)) {
+        cursor++;
+        continue;
+      }
       const sameStart = node.prefixes?.get(word.charCodeAt(0));
       if (sameStart) {
         for (const entry of sameStart) {

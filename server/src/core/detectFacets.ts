@@ -564,7 +564,12 @@ export function detectFacets(vocabulary: CompiledVocabulary, tokens: Tokens, con
     facets.evidence.push(found);
   };
   marks.forEach((mark, index) => {
-    if (mark.void) return;
+    if (mark.void) {
+      if (mark.negated && has(mark, 'surface')) {
+        for (const term of mark.terms) if (term.category === 'surface') (facets.deniedSurfaces ??= []).push(term.value as SurfaceId);
+      }
+      return;
+    }
     const frame = has(mark, 'frameObject') ? framedSurface(marks, index, vocabulary) : undefined;
     if (frame) addSurface(mark, frame);
     if (has(mark, 'surface')) {

@@ -94,14 +94,39 @@ function useKey(context: RuleContext, facts: FactUse[], slot: 'surface' | 'venue
   if (key) withFact(facts, context.factUse(key.key));
 }
 
-/** Surfaces for a tie that names none: those of the declared (or inferred) class, else what the text shows. */
-function documentSurfaces(context: RuleContext, facts: FactUse[]): SurfaceId[] {
+/**
+ * Surfaces for a tie that names none: those of the declared (or inferred)
+ * class, else what the text shows; never one the statement denies, nor one
+ * within it. A statement that denies all of them ("there is no API surface
+ * involved") is about the one class it leaves.
+ */
+function documentSurfaces(context: RuleContext, facts: FactUse[], denied: readonly SurfaceId[] | undefined): SurfaceId[] {
   const { classification, classificationDeclared, surfaces } = context.facts;
+  const { contract } = context;
+  const allowed = (surface: SurfaceId): boolean => !denied || !isDenied(contract, surface, denied);
+  // Only a denied surface of a class says which class is left ("no API surface" leaves the non-API one).
+  const classed = (surface: SurfaceId): boolean => contract.pureClasses.some((entry) => entry.surfaces!.includes(surface));
+  if (denied?.some(classed) && !classificationDeclared) {
+    const kept = surfaces.filter((surface) => classed(surface) && allowed(surface));
+    if (kept.length > 0) return kept;
+    const left = contract.pureClasses.filter((entry) => entry.surfaces!.every(allowed));
+    if (left.length === 1) return [left[0].surfaces![0]];
+  }
   if (classificationDeclared) useKey(context, facts, 'surface');
-  const found = classNamed(context.contract, classification);
+  const found = classNamed(contract, classification);
   if (!found) return [];
-  const own = found.surfaces === undefined ? surfaces.slice() : surfaces.filter((surface) => found.surfaces!.includes(surface));
-  return own.length > 0 ? own : (found.otherwise ?? []).slice();
+  const own = found.surfaces === undefined ? surfaces.filter(allowed) : surfaces.filter((surface) => found.surfaces!.includes(surface) && allowed(surface));
+  return own.length > 0 ? own : (found.otherwise ?? []).filter(allowed);
+}
+
+/** Whether a surface is denied, or lies within one that is. */
+function isDenied(contract: CompiledContract, surface: SurfaceId, denied: readonly SurfaceId[]): boolean {
+  // A bounded walk: a profile that nests surfaces in a loop must not hang the analysis.
+  for (let current: SurfaceId | undefined = surface, depth = 0; current !== undefined && depth < 16; depth++) {
+    if (denied.includes(current)) return true;
+    current = contract.surfaces.get(current)?.within;
+  }
+  return false;
 }
 
 /** The earliest date among the statement's own ties to a home venue. */
@@ -198,7 +223,7 @@ function subjectsOf(statement: Statement, context: RuleContext, antecedent: Ante
       keys: context.facts.keys,
       facts,
       cloud: tie?.cloud,
-      surfaces: surfaces ?? documentSurfaces(context, facts),
+      surfaces: surfaces ?? documentSurfaces(context, facts, own.deniedSurfaces),
       evidence,
     };
     return subject;

@@ -69,6 +69,8 @@ export interface StatementFacets {
    * contradict no declaration.
    */
   homeSurfaces?: SurfaceId[];
+  /** Surfaces the statement denies ("there is no API surface involved"): what it places is not one of them. */
+  deniedSurfaces?: SurfaceId[];
   ties: Tie[];
   collaboration?: 'first-party' | 'co-developed';
   /** Named co-developers ("Amazon"), when the statement names them. */
