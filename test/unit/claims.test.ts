@@ -458,3 +458,12 @@ test('a statement that denies a surface places something of the class it leaves 
   assert.deepEqual(findingsByLine(front, body), { 5: ['classification-undetermined', 'first-party-azure'] });
   assert.deepEqual(findingsByLine(front, body.replace('; there is no API surface involved', '')), { 5: ['classification-undetermined'] });
 });
+
+test('a participle before a venue describes it; the verb before it is the action ("bursts to a reserved CoreWeave pool")', () => {
+  const front = 'classification: non-api\nserved-on: [gcp]\nlaunch: 2026-01-10';
+  assert.deepEqual(findingsByLine(front, 'During launch week, overflow screening bursts to a reserved CoreWeave pool in Las Vegas.\n'), {
+    1: ['declaration-mismatch', 'non-api-carve-out'],
+  });
+  // Reserved capacity alone serves nothing there: no product is placed, and no `served-on` is contradicted.
+  assert.deepEqual(findingsByLine(front, 'We have a reserved CoreWeave pool in Las Vegas.\n'), {});
+});

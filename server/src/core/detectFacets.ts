@@ -333,6 +333,13 @@ function framesCloud(tokens: Tokens, cloud: Mark, via: Mark, vocabulary: Compile
   return frames.some((words) => wordsBefore(tokens, words, cloud.first) || wordsBefore(tokens, words, cloud.first - 1));
 }
 
+/** Whether a hosting mark is a participle of a class about one thing (capacity), which describes the venue after it ("reserved"). */
+function describesVenue(tokens: Tokens, mark: Mark, vocabulary: CompiledVocabulary): boolean {
+  const action = actionOf(mark, vocabulary);
+  if (action === undefined || vocabulary.verbClasses.get(action)?.implies === undefined || mark.last - mark.first !== 1) return false;
+  return tokens.text.slice(tokens.ends[mark.first] - 2, tokens.ends[mark.first]).toLowerCase() === 'ed';
+}
+
 /**
  * Whether the cloud follows, with at most one word between ("from the"), a
  * preposition that for the verb's class names where something leaves
@@ -360,16 +367,24 @@ function findTie(
   const previous = marks[index - 1];
   if (previous && previous.clause === cloud.clause && has(previous, 'collaboration') && distance(previous, cloud) <= 2) return undefined;
 
+  // A participle right before the venue describes it ("bursts to a reserved CoreWeave pool"): the verb before it, if any, is the action.
+  let described: Mark | undefined;
   for (let j = index - 1; j >= 0 && marks[j].clause === cloud.clause && distance(marks[j], cloud) <= HOSTING_REACH; j--) {
     const mark = marks[j];
     if (mark.void) continue;
     if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index) && framesCloud(tokens, cloud, mark, vocabulary)) {
-      return isSource(tokens, cloud, mark, vocabulary) ? undefined : mark;
+      if (isSource(tokens, cloud, mark, vocabulary)) return described;
+      if (described === undefined && distance(mark, cloud) === 0 && describesVenue(tokens, mark, vocabulary)) {
+        described = mark;
+        continue;
+      }
+      return mark;
     }
     // A service runs things, so "jobs on HyperPod" places them even where nothing else says what is placed; so does a site ("placed in Marsh").
     const placing = statementHasSubject || context.hostingSection || has(cloud, 'service') || context.sites?.has(cloud.first) === true;
     if (has(mark, 'placement') && distance(mark, cloud) <= PLACEMENT_REACH && placing && !has(cloud, 'storage')) return mark;
   }
+  if (described) return described;
   for (let j = index + 1; j < marks.length && marks[j].clause === cloud.clause; j++) {
     const mark = marks[j];
     if (distance(cloud, mark) > SUBJECT_REACH) break;
