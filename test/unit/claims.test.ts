@@ -467,3 +467,10 @@ test('a participle before a venue describes it; the verb before it is the action
   // Reserved capacity alone serves nothing there: no product is placed, and no `served-on` is contradicted.
   assert.deepEqual(findingsByLine(front, 'We have a reserved CoreWeave pool in Las Vegas.\n'), {});
 });
+
+test("an editor's note in a heading's brackets retracts nothing; a label line ending in a colon is a sentence of its own", () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2025-06-01';
+  assert.deepEqual(findingsByLine(front, '# Listing: DRAFT (do not submit)\n\nThe endpoint is hosted in AWS regions.\n'), { 3: ['api-exclusivity'] });
+  assert.deepEqual(findingsByLine(front, '# Listing we do not submit\n\nThe endpoint is hosted in AWS regions.\n'), {});
+  assert.deepEqual(findingsByLine(front, '**Short description:**\nThe endpoint is hosted in AWS regions.\n'), { 2: ['api-exclusivity'] });
+});

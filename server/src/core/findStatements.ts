@@ -40,7 +40,19 @@ function headingHas(vocabulary: CompiledVocabulary, tokens: Tokens, categories: 
   const matches = matchPhrases(vocabulary, tokens, pool);
   // A verb that places only a venue after its frame ("What customers get") says nothing of a section.
   const says = (term: PhraseMatch['terms'][number]): boolean => categories.includes(term.category) && !(term.category === 'hosting' && isFramed(vocabulary, term.value));
-  return matches.some((match) => match.terms.some(says));
+  // An editor's note in brackets ("Listing: DRAFT (do not submit)") is about the document, not its content.
+  return matches.some((match) => !inBrackets(tokens.text, tokens.starts[0] ?? match.start, match.start) && match.terms.some(says));
+}
+
+/** Whether an opening bracket before `at`, from `from` on, is still open there. */
+function inBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let index = from; index < at; index++) {
+    const c = text.charCodeAt(index);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Whether a heading introduces a venue itself ("About Sakura Internet"): its section is that company's own description, no claim of ours. */

@@ -51,13 +51,22 @@ function startsSentence(c: number): boolean {
   return !(c >= 97 && c <= 122);
 }
 
+/** Whether a colon at `index` ends its line ("**Short description:**" above its text): the line is a label, a sentence of its own. */
+function endsLabelLine(text: string, index: number, end: number): boolean {
+  if (text.charCodeAt(index) !== 58) return false;
+  let j = index + 1;
+  while (j < end && CLOSERS.has(text.charCodeAt(j))) j++;
+  while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j < end && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13);
+}
+
 export function splitSentences(text: string, span: Span): Span[] {
   const sentences: Span[] = [];
   let sentenceStart = span.start;
   let i = span.start;
   while (i < span.end) {
     const c = text.charCodeAt(i);
-    if (!isSentenceStop(c)) {
+    if (!isSentenceStop(c) && !endsLabelLine(text, i, span.end)) {
       i++;
       continue;
     }
