@@ -474,3 +474,9 @@ test("an editor's note in a heading's brackets retracts nothing; a label line en
   assert.deepEqual(findingsByLine(front, '# Listing we do not submit\n\nThe endpoint is hosted in AWS regions.\n'), {});
   assert.deepEqual(findingsByLine(front, '**Short description:**\nThe endpoint is hosted in AWS regions.\n'), { 2: ['api-exclusivity'] });
 });
+
+test('a home venue whose own date is unset ships after the venues that have one ("| Azure port not scheduled |")', () => {
+  const body = '| Service | Where it runs | Azure |\n|---|---|---|\n| scribe | Google Cloud us-central1 only | Azure port not scheduled |\n';
+  assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body), { 3: ['azure-first'] });
+  assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body.replace('Azure port not scheduled', 'Azure port live')), {});
+});

@@ -128,7 +128,7 @@ export function readStatementAgain(
   const tokens = statementTokens(text, statement, new Tokens(vocabulary.known));
   const sites = rewrite(tokens);
   const again: Statement = { ...statement, facets: detectFacets(vocabulary, tokens, { hostingSection, tableRow, sites }) };
-  if (again.facets.ties.length > 0) dateTies(text, again);
+  if (again.facets.ties.length > 0) dateTies(text, again, vocabulary.home);
   return again;
 }
 
@@ -180,7 +180,7 @@ function sameClause(ends: readonly { span: Span }[], from: number, to: number): 
 }
 
 /** Gives each tie of the statement the date nearest its cloud, preferring its own clause's, if the statement has dates. */
-function dateTies(text: string, statement: Statement): void {
+function dateTies(text: string, statement: Statement, home: ReadonlySet<string>): void {
   const dates = findDates(text, statement.span);
   let ends: { span: Span }[] | undefined;
   for (const tie of statement.facets.ties) {
@@ -202,11 +202,19 @@ function dateTies(text: string, statement: Statement): void {
     const afterOwn = low < dates.length && sameClause(ends, at, after.span.start);
     const nearest =
       beforeOwn !== afterOwn ? (beforeOwn ? before : after) : Math.abs(before.span.start - at) <= Math.abs(after.span.start - at) ? before : after;
+    // "| Google Cloud only | Azure port not scheduled |": an unset date in another cell is that cell's venue's, not this one's.
+    if (statement.kind === 'table-row' && nearest.value === UNSCHEDULED) continue;
     tie.when = nearest.value;
     tie.evidence.push({ facet: 'order', value: text.slice(nearest.span.start, nearest.span.end), span: nearest.span });
   }
-  // "An Azure launch … has no date yet": a home venue the statement leaves unset comes after those it dates.
   const facets = statement.facets;
+  // "Azure port not scheduled": a home venue without a date ships after the venues that have one.
+  for (const tie of facets.ties) {
+    if (tie.when !== UNSCHEDULED || !home.has(tie.cloud) || facets.laterOn.includes(tie.cloud)) continue;
+    facets.laterOn.push(tie.cloud);
+    facets.evidence.push(tie.evidence[tie.evidence.length - 1]);
+  }
+  // "An Azure launch … has no date yet": a home venue the statement leaves unset comes after those it dates.
   for (const home of facets.homeUnplaced ?? []) {
     const date = dates[Math.min(firstStartingAt(dates, home.span.start), dates.length - 1)];
     if (date?.value !== UNSCHEDULED || facets.laterOn.includes(home.value)) continue;
@@ -260,7 +268,7 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
     if (known) statement.facets = known;
     else if (!claimless) {
       statement.facets = detectFacets(vocabulary, tokensOf(statement), context(kind === 'table-row'), pool);
-      if (statement.facets.ties.length > 0) dateTies(text, statement);
+      if (statement.facets.ties.length > 0) dateTies(text, statement, vocabulary.home);
     }
   };
 
