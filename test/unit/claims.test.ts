@@ -452,7 +452,7 @@ test('an adverb inside a verb phrase leaves it whole ("runs entirely in")', () =
 });
 
 test('a statement that denies a surface places something of the class it leaves ("there is no API surface involved")', () => {
-  const front = 'served-on: [azure, gcp]\nlaunch: 2026-03-10';
+  const front = 'product: Tasks\nserved-on: [azure, gcp]\nlaunch: 2026-03-10';
   const body = 'The Tasks API is billed per token.\n\nThe desktop app syncs settings.\n\nThe settings index keeps running on Google Cloud through Q3; there is no API surface involved.\n';
   // The classification is still open, so it is flagged either way; only the denial says what the index is.
   assert.deepEqual(findingsByLine(front, body), { 5: ['classification-undetermined', 'first-party-azure'] });

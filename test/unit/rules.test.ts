@@ -86,7 +86,10 @@ test('a statement that contradicts the front matter is a declaration mismatch', 
 
 test('an off-Azure product with API and non-API surfaces and no classification is undetermined', () => {
   const body = 'The mobile app is hosted on Oracle Cloud.\n\nPartners call the API key protected endpoint.\n';
-  assert.deepEqual(rulesOf(undefined, body, '2025-10'), ['classification-undetermined', 'non-api-carve-out']);
+  assert.deepEqual(rulesOf('product: Remix', body, '2025-10'), ['classification-undetermined', 'non-api-carve-out']);
+  // A document that declares no product (a wiki page, a roadmap) names many, each of one class: only a statement naming both is flagged.
+  assert.deepEqual(rulesOf(undefined, body, '2025-10'), ['non-api-carve-out']);
+  assert.ok(rulesOf(undefined, `${body}\nThe mobile app and the API both run on Oracle Cloud.\n`, '2025-10').includes('classification-undetermined'));
 });
 
 test('severity overrides change or silence a rule', () => {

@@ -147,8 +147,12 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
     firstOffHome = servedOnStatement;
   }
   if (undetermined && firstOffHome) {
-    // Where the classification is left open: statements that place both surfaces off home; else the one that describes both; else the first off home.
-    const open = mixedOffHome.length > 0 ? mixedOffHome : [read.find((statement) => namesMixed(statement, contract)) ?? firstOffHome];
+    // Where the classification is left open: statements that place both surfaces off home; else the one that describes both; else, in a
+    // spec about one declared product, the first off home. A document that declares no product (a roadmap, a wiki page) names many,
+    // each of one class, so its mixture alone says nothing.
+    const fallback = facts.product !== undefined ? firstOffHome : undefined;
+    const described = read.find((statement) => namesMixed(statement, contract)) ?? fallback;
+    const open = mixedOffHome.length > 0 ? mixedOffHome : described ? [described] : [];
     for (const statement of open) add(checkClassification(statement, undetermined, context));
   }
 
