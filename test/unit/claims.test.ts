@@ -480,3 +480,9 @@ test('a home venue whose own date is unset ships after the venues that have one 
   assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body), { 3: ['azure-first'] });
   assert.deepEqual(findingsByLine('classification: non-api\nserved-on: [azure, gcp]', body.replace('Azure port not scheduled', 'Azure port live')), {});
 });
+
+test('an opening phrase that sets the past reaches into the clause it introduces ("Under a prior pilot, …")', () => {
+  const front = 'classification: api\nserved-on: [azure]\ncustomers: [us-national-security]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, "Under a prior Army pilot, the service operated on Google Cloud and was migrated to Azure Government.\n"), {});
+  assert.deepEqual(findingsByLine(front, 'Under the Army pilot, the service operates on Google Cloud.\n'), { 1: ['declaration-mismatch', 'natsec-carve-out'] });
+});

@@ -122,6 +122,8 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   // A relative clause right after a contrast ("Unlike Cursor, which serves completions from AWS, …") is the rival's, verbs and all.
   let rivalClause = -1;
   let checkedClause = -1;
+  let pastIntro = -1;
+  let cloudClauses: Set<number> | undefined;
   // "Applications in DLA's own AWS accounts": a possessive before "own" makes the rest of its clause someone else's.
   const owned = ownedByOthers(tokens, tableRow);
   let nextOwned = 0;
@@ -150,7 +152,10 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     if (has(mark, 'negation') || theirs || has(mark, 'past')) {
       negatedClause = mark.clause;
       negatedBy = has(mark, 'negation');
+      // An opening phrase that sets the past ("Under a prior Army pilot, the service ran on …") reaches into the clause it introduces.
+      if (has(mark, 'past') && !tableRow && !(cloudClauses ??= clausesWithVenues(marks)).has(mark.clause)) pastIntro = mark.clause + 1;
     }
+    if (mark.clause === pastIntro) mark.void = true;
     if (has(mark, 'contrast')) contrastClause = mark.clause;
   }
   let retractedClause = -1;
@@ -162,6 +167,12 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     }
     if (has(mark, 'negationAfter')) retractedClause = mark.clause;
   }
+}
+
+function clausesWithVenues(marks: Mark[]): Set<number> {
+  const clauses = new Set<number>();
+  for (const mark of marks) if (has(mark, 'cloud')) clauses.add(mark.clause);
+  return clauses;
 }
 
 /** The word after a possessive that makes what follows the possessor's. */
