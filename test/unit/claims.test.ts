@@ -486,3 +486,9 @@ test('an opening phrase that sets the past reaches into the clause it introduces
   assert.deepEqual(findingsByLine(front, "Under a prior Army pilot, the service operated on Google Cloud and was migrated to Azure Government.\n"), {});
   assert.deepEqual(findingsByLine(front, 'Under the Army pilot, the service operates on Google Cloud.\n'), { 1: ['declaration-mismatch', 'natsec-carve-out'] });
 });
+
+test('a statement that places the product on the home venue beside others, undated, describes where it runs, not an order', () => {
+  const front = 'classification: non-api\nserved-on: [azure, aws, gcp]\nlaunch: 2026-06-01';
+  const body = 'Google Cloud goes live on 2026-05-18, before Azure on 2026-06-01.\n\nWorkers run as containers: AKS on Azure, EKS on AWS, GKE on Google Cloud.\n\nThe index runs on GKE.\n';
+  assert.deepEqual(findingsByLine(front, body), { 1: ['azure-first'], 5: ['azure-first'] });
+});

@@ -159,11 +159,17 @@ interface OwnHome {
   date: number | undefined;
   /** Whether the statement is a dated table row recording one item that names no home venue. */
   absentFromRecord: boolean;
+  /** Whether the statement places the product on a home venue without a date. */
+  undatedHome: boolean;
 }
 
 function ownHomeOf(statement: Statement, home: ReadonlySet<string>, launch: string | undefined): OwnHome {
   const ties = statement.facets.ties;
-  return { date: earliestHome(ties, home, launch), absentFromRecord: !ties.some((tie) => home.has(tie.cloud)) && recordsItem(statement) };
+  return {
+    date: earliestHome(ties, home, launch),
+    absentFromRecord: !ties.some((tie) => home.has(tie.cloud)) && recordsItem(statement),
+    undatedHome: ties.some((tie) => home.has(tie.cloud) && tie.when === undefined),
+  };
 }
 
 function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleContext, facts: FactUse[], ownHome: OwnHome): boolean {
@@ -174,6 +180,8 @@ function homeFirst(statement: Statement, tie: Tie | undefined, context: RuleCont
   if (own.laterOn.some((venue) => home.has(venue))) return false;
   // The statement's own date for a home venue ("Bedrock in May, Azure after the summer") speaks for this product before the document's.
   if (tie?.when !== undefined && ownHome.date !== undefined) return ownHome.date <= resolveDate(tie.when, launch);
+  // A statement that places the product on a home venue beside the others, with no date for either ("AKS on Azure, EKS on AWS"), describes where it runs, not an order.
+  if (tie?.when === undefined && ownHome.undatedHome) return true;
   // A dated table row that records where one item ships ("| Batch API | | CoreWeave | |" under quarters) and names no home venue does not ship there first.
   if (tie?.when !== undefined && ownHome.absentFromRecord) return false;
   if (tie?.when !== undefined && homeDate !== undefined) return homeDate <= resolveDate(tie.when, launch);
