@@ -492,3 +492,8 @@ test('a statement that places the product on the home venue beside others, undat
   const body = 'Google Cloud goes live on 2026-05-18, before Azure on 2026-06-01.\n\nWorkers run as containers: AKS on Azure, EKS on AWS, GKE on Google Cloud.\n\nThe index runs on GKE.\n';
   assert.deepEqual(findingsByLine(front, body), { 1: ['azure-first'], 5: ['azure-first'] });
 });
+
+test('after a semicolon, a venue before a noun is no gapped placement ("; Azure customers get it later")', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2026-06-01';
+  assert.deepEqual(findingsByLine(front, 'The API goes live in Bedrock on 2026-06-01; Azure customers get it alongside the parity work.\n'), { 1: ['azure-first'] });
+});

@@ -552,7 +552,10 @@ function listedAfter(marks: Mark[], index: number, tiedVia: readonly (Mark | und
   if (!previous) return undefined;
   if (cloud.clause - previous.clause <= 1 && tiedVia[index - 1]) return tiedVia[index - 1];
   const opensAfterSemicolon = cloud.first > 0 && tokens.boundaries[cloud.first - 1] && tokens.text.charCodeAt(tokens.starts[cloud.first - 1]) === 59;
-  if (!opensAfterSemicolon) return undefined;
+  // The verb is left out only where the venue stands alone or before where and when ("Azure regions on 7 Jul"), not before a noun ("Azure customers get it").
+  const next = marks[index + 1];
+  const alone = cloud.last === tokens.length || tokens.boundaries[cloud.last] || (next !== undefined && next.first === cloud.last && has(next, 'placement'));
+  if (!opensAfterSemicolon || !alone) return undefined;
   for (let j = index - 1; j >= 0; j--) if (tiedVia[j]) return tiedVia[j];
   return undefined;
 }
