@@ -31,8 +31,9 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch4': { precision: 0.82, recall: 0.8 },
   'blind/batch5': { precision: 0.72, recall: 0.6 },
   'blind/batch6': { precision: 0.84, recall: 0.84 },
+  'blind/batch7': { precision: 0.86, recall: 0.72 },
   // Its first run, untuned: a floor against regressions, not a target.
-  'blind/batch7': { precision: 0.69, recall: 0.56 },
+  'blind/batch8': { precision: 0.5, recall: 0.69 },
 };
 
 function folders(): string[] {
