@@ -497,3 +497,10 @@ test('after a semicolon, a venue before a noun is no gapped placement ("; Azure 
   const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2026-06-01';
   assert.deepEqual(findingsByLine(front, 'The API goes live in Bedrock on 2026-06-01; Azure customers get it alongside the parity work.\n'), { 1: ['azure-first'] });
 });
+
+test('a name given only by the venue in parentheses after it names a site from there on, not before', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-06-01';
+  const body = '| Sub-processor | Entity and location | Activity |\n|---|---|---|\n| Stripe | Stripe, Inc.; United States | Payment processing |\n| Snowflake | Snowflake Inc.; United States (AWS us-west-2) | Billing analytics |\n';
+  const found = findingsByLine(front, body);
+  assert.equal(found[3], undefined);
+});

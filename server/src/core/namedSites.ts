@@ -24,6 +24,12 @@ export interface SiteName {
   defined: Evidence;
   /** Where the name is given, which is not a use of it. */
   givenAt?: number[];
+  /**
+   * Where a name given only by the venue in parentheses after it ("Marsh
+   * (us-central1)") was given: it names a site from there on. Before it the
+   * same words are more often a place ("United States") than that site.
+   */
+  from?: number;
 }
 
 interface Use {
@@ -43,7 +49,7 @@ function uses(text: string, from: number, sites: readonly SiteName[]): Use[] {
     for (let at = source.indexOf(spelled, from); at >= 0; at = source.indexOf(spelled, at + spelled.length)) {
       const end = at + spelled.length;
       // Whole words only: "lease b" is not a use inside "release by", nor "Fen" inside "Fens".
-      if (WORD_CHARACTER.test(text[at - 1] ?? '') || WORD_CHARACTER.test(text[end] ?? '') || site.givenAt?.includes(at)) continue;
+      if (WORD_CHARACTER.test(text[at - 1] ?? '') || WORD_CHARACTER.test(text[end] ?? '') || site.givenAt?.includes(at) || at < (site.from ?? 0)) continue;
       found.push({ span: { start: at, end }, site });
     }
   }

@@ -180,10 +180,14 @@ export function siteNamesInProse(text: string, statements: readonly Statement[],
   const patterns = patternsOf(vocabulary);
   const byName = new Map<string, SiteName | undefined>();
   const givenAt = new Map<string, number[]>();
-  const give = (name: string, venue: Venue): void => {
+  const give = (name: string, venue: Venue, from?: number): void => {
     const known = byName.get(name);
     const defined: Evidence = { facet: 'cloud', value: venue.cloud, span: venue.span };
-    byName.set(name, byName.has(name) && known?.cloud !== venue.cloud ? undefined : known ?? { spelled: name, caseSensitive: true, cloud: venue.cloud, defined, givenAt: givenAt.get(name) });
+    const site: SiteName = known ?? { spelled: name, caseSensitive: true, cloud: venue.cloud, defined, givenAt: givenAt.get(name) };
+    // A name also given by a stronger shape (a naming phrase, a site noun) names its site everywhere.
+    if (from === undefined) delete site.from;
+    else if (!known) site.from = from;
+    byName.set(name, byName.has(name) && known?.cloud !== venue.cloud ? undefined : site);
   };
   const waiting = new Set<string>();
   for (const statement of statements) {
@@ -202,7 +206,7 @@ export function siteNamesInProse(text: string, statements: readonly Statement[],
         at.push(candidate.at);
       }
       const venue = venueOf(candidate, text, venues, span);
-      if (venue) give(candidate.name, venue);
+      if (venue) give(candidate.name, venue, candidate.parenthesis === undefined ? undefined : candidate.at);
       else if (candidate.named) waiting.add(candidate.name);
     }
     if (opening && waiting.has(opening) && venues.length > 0) {
