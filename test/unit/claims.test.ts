@@ -504,3 +504,10 @@ test('a name given only by the venue in parentheses after it names a site from t
   const found = findingsByLine(front, body);
   assert.equal(found[3], undefined);
 });
+
+test('a table row that asks a question and answers "No" claims nothing', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  const row = (answer: string): string => `| # | Question | Answer |\n|---|---|---|\n| A.2 | Is any customer data processed or stored on Google Cloud? | ${answer} |\n`;
+  assert.deepEqual(findingsByLine(front, row('No.')), {});
+  assert.deepEqual(findingsByLine(front, row('Yes, in us-central1.')), { 3: ['api-exclusivity', 'declaration-mismatch'] });
+});

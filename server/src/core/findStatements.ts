@@ -72,6 +72,13 @@ function isQuestion(text: string, span: Span): boolean {
 
 
 
+/** A table row that asks a question in one cell and answers "No" in a later one ("| Is data stored on Google Cloud? | No. |") claims nothing. */
+function answeredNo(text: string, cells: readonly { cell: Span }[]): boolean {
+  const asked = cells.findIndex(({ cell }) => isQuestion(text, cell));
+  if (asked < 0) return false;
+  return cells.slice(asked + 1).some(({ cell }) => /^[*_]*no\b(?![-'])/i.test(text.slice(cell.start, Math.min(cell.end, cell.start + 8))));
+}
+
 /** A list item is one statement, but a question inside it ("**Does it run on AWS?** No.") claims nothing. */
 function listItemTokens(text: string, span: Span, into: Tokens): Tokens {
   for (const sentence of splitSentences(text, span)) if (!isQuestion(text, sentence)) tokenize(text, sentence, into);
@@ -262,7 +269,8 @@ export function findStatements(text: string, bodyStart: number, vocabulary: Comp
   const add = (statement: Statement, quoted = false): void => {
     statements.push(statement);
     const { kind, span } = statement;
-    const claimless = quoted || (retractingSection && !isTaken(statement)) || (kind !== 'table-row' && isQuestion(text, span));
+    const claimless =
+      quoted || (retractingSection && !isTaken(statement)) || (kind === 'table-row' ? answeredNo(text, statement.cells!) : isQuestion(text, span));
     const reading = claimless ? undefined : hostingSection ? 'hosting' : 'plain';
     const known = cache?.reuse(statement, reading);
     if (known) statement.facets = known;
