@@ -511,3 +511,9 @@ test('a table row that asks a question and answers "No" claims nothing', () => {
   assert.deepEqual(findingsByLine(front, row('No.')), {});
   assert.deepEqual(findingsByLine(front, row('Yes, in us-central1.')), { 3: ['api-exclusivity', 'declaration-mismatch'] });
 });
+
+test('what follows a colon after a rejection gives its reasons, not a claim', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Option B was rejected: it would put an API surface on Google Cloud.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'Option A was rejected, and the API surface moves to Google Cloud.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});

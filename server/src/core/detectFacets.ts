@@ -159,14 +159,20 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     if (has(mark, 'contrast')) contrastClause = mark.clause;
   }
   let retractedClause = -1;
+  // "Option B was rejected: it would put an API surface on Google Cloud": what follows the colon gives the rejected option's reasons.
+  let explainedFrom = -1;
   for (let index = marks.length - 1; index >= 0; index--) {
     const mark = marks[index];
     if (mark.clause === retractedClause) {
       mark.void = true;
       mark.negated = true;
     }
-    if (has(mark, 'negationAfter')) retractedClause = mark.clause;
+    if (has(mark, 'negationAfter')) {
+      retractedClause = mark.clause;
+      if (!tableRow && mark.last < tokens.length && tokens.boundaries[mark.last] && tokens.text.charCodeAt(tokens.starts[mark.last]) === 58) explainedFrom = mark.last;
+    }
   }
+  if (explainedFrom >= 0) for (const mark of marks) if (mark.first > explainedFrom) mark.void = true;
 }
 
 function clausesWithVenues(marks: Mark[]): Set<number> {
