@@ -88,10 +88,16 @@ function listItemTokens(text: string, span: Span, into: Tokens): Tokens {
 /** A table row is read as "header cell, row cell" pairs, column by column. */
 function tableRowTokens(text: string, cells: readonly { header?: Span; cell: Span }[], into: Tokens): Tokens {
   cells.forEach((pair, column) => {
-    if (pair.header) tokenize(text, pair.header, into, column, true);
+    // A header that asks ("| Stateful? |") says its words of a row only where the row answers yes.
+    if (pair.header && (!isQuestion(text, pair.header) || answersYes(text, pair.cell))) tokenize(text, pair.header, into, column, true);
     tokenize(text, pair.cell, into, column, false);
   });
   return into;
+}
+
+/** Whether a cell answers yes ("Y", "Yes", "✓", "true"). */
+function answersYes(text: string, cell: Span): boolean {
+  return /^[*_]*(?:y|yes|true|\u2713|\u2714|\u2705)\b/iu.test(text.slice(cell.start, Math.min(cell.end, cell.start + 8)));
 }
 
 /** The tokens of a statement, read as its kind is read. */
