@@ -520,7 +520,7 @@ test('what follows a colon after a rejection gives its reasons, not a claim', ()
 
 test('a header that asks ("| Stateful? |") says its words of a row only where the row answers yes', () => {
   const front = 'classification: api\nco-developed-with: [Amazon Web Services]\nserved-on: [azure, aws]\nlaunch: 2026-03-10';
-  const body = '| Workstream | Stateful? | Serving cloud |\n|---|---|---|\n| Agent runtime | Y | AWS (Bedrock) |\n| Model calls | N | AWS (Bedrock) |\n';
+  const body = '| Workstream | Surface | Stateful? | Serving cloud |\n|---|---|---|---|\n| Agent runtime | Runtime | Y | AWS (Bedrock) |\n| Model calls | API | N | AWS (Bedrock) |\n';
   const found = findingsByLine(front, body);
   assert.ok(found[3]?.includes('stateful-runtime'));
   assert.ok(!found[4]?.includes('stateful-runtime'));
