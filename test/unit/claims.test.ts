@@ -525,3 +525,14 @@ test('a header that asks ("| Stateful? |") says its words of a row only where th
   assert.ok(found[3]?.includes('stateful-runtime'));
   assert.ok(!found[4]?.includes('stateful-runtime'));
 });
+
+test('traffic moved onto capacity rented from a provider is served there; a wound-down fleet and an account team are not', () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2025-06-01';
+  assert.deepEqual(findingsByLine(front, 'The batch queue for the API drains onto 2,048 H100s rented directly from CoreWeave.\n'), {
+    1: ['api-exclusivity', 'declaration-mismatch', 'rofr-capacity'],
+  });
+  assert.deepEqual(findingsByLine(front, 'We rented 2,048 H100s directly from CoreWeave.\n'), { 1: ['rofr-capacity'] });
+  assert.deepEqual(findingsByLine(front, 'If Azure saturates, we will shed Responses API load to the CoreWeave pool.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+  assert.deepEqual(findingsByLine(front, 'The old API fleet on Google Cloud was wound down in October.\n'), {});
+  assert.deepEqual(findingsByLine(front, '**Present:** S. Okafor (chair); guest J. Park (Google Cloud account team, item 1 only)\n'), {});
+});

@@ -350,11 +350,23 @@ function framesCloud(tokens: Tokens, cloud: Mark, via: Mark, vocabulary: Compile
   return frames.some((words) => wordsBefore(tokens, words, cloud.first) || wordsBefore(tokens, words, cloud.first - 1));
 }
 
-/** Whether a hosting mark is a participle of a class about one thing (capacity), which describes the venue after it ("reserved"). */
-function describesVenue(tokens: Tokens, mark: Mark, vocabulary: CompiledVocabulary): boolean {
+/** Words after which a participle is the clause's own verb ("we rented", "was reserved"), not a description of a noun. */
+const SUBJECTS_AND_AUXILIARIES = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'to']);
+
+/**
+ * Whether a hosting mark is a participle of a class about one thing
+ * (capacity) that describes what it stands by: the venue right after it ("a
+ * reserved CoreWeave pool") or the noun right before it ("2,048 H100s
+ * rented from CoreWeave"). The clause's own verb is then another.
+ */
+function describesVenue(tokens: Tokens, mark: Mark, cloud: Mark, vocabulary: CompiledVocabulary): boolean {
   const action = actionOf(mark, vocabulary);
-  if (action === undefined || vocabulary.verbClasses.get(action)?.implies === undefined || mark.last - mark.first !== 1) return false;
-  return tokens.text.slice(tokens.ends[mark.first] - 2, tokens.ends[mark.first]).toLowerCase() === 'ed';
+  if (action === undefined || vocabulary.verbClasses.get(action)?.implies === undefined) return false;
+  const { text, starts, ends } = tokens;
+  if (text.slice(ends[mark.first] - 2, ends[mark.first]).toLowerCase() !== 'ed') return false;
+  if (distance(mark, cloud) === 0) return true;
+  const before = mark.first - 1;
+  return before >= 0 && !tokens.boundaries[before] && !SUBJECTS_AND_AUXILIARIES.has(text.slice(starts[before], ends[before]).toLowerCase());
 }
 
 /**
@@ -390,8 +402,9 @@ function findTie(
     const mark = marks[j];
     if (mark.void) continue;
     if (has(mark, 'hosting') && distance(mark, cloud) <= HOSTING_REACH && !interrupted(marks, j, index) && framesCloud(tokens, cloud, mark, vocabulary)) {
-      if (isSource(tokens, cloud, mark, vocabulary)) return described;
-      if (described === undefined && distance(mark, cloud) === 0 && describesVenue(tokens, mark, vocabulary)) {
+      // The preposition before the venue is the participle's when there is one ("drains onto H100s rented from CoreWeave").
+      if (described === undefined && isSource(tokens, cloud, mark, vocabulary)) return undefined;
+      if (described === undefined && describesVenue(tokens, mark, cloud, vocabulary)) {
         described = mark;
         continue;
       }

@@ -173,7 +173,10 @@ function venueOf(candidate: Candidate, text: string, venues: readonly Venue[], s
   const { parenthesis } = candidate;
   if (parenthesis === undefined) return nearest(venues, candidate.at);
   if (parenthesis >= span.end) return undefined;
-  return venues.find((venue) => venue.span.start >= parenthesis && /^\s*$/.test(text.slice(parenthesis, venue.span.start)));
+  // The venue is the parenthesis's first item, and all of it ("Marsh (us-central1)", "Heron (GKE, europe-west4)"), not a team there ("J. Park (Google Cloud account team)").
+  return venues.find(
+    (venue) => venue.span.start >= parenthesis && /^\s*$/.test(text.slice(parenthesis, venue.span.start)) && /^\s*[),;]/.test(text.slice(venue.span.end, venue.span.end + 8)),
+  );
 }
 
 export function siteNamesInProse(text: string, statements: readonly Statement[], vocabulary: CompiledVocabulary): SiteName[] {
