@@ -536,3 +536,9 @@ test('traffic moved onto capacity rented from a provider is served there; a woun
   assert.deepEqual(findingsByLine(front, 'The old API fleet on Google Cloud was wound down in October.\n'), {});
   assert.deepEqual(findingsByLine(front, '**Present:** S. Okafor (chair); guest J. Park (Google Cloud account team, item 1 only)\n'), {});
 });
+
+test('a negated list goes on past its commas while its items name no venue and no verb', () => {
+  const front = 'classification: non-api\nserved-on: [azure]\nlaunch: 2025-12-01';
+  assert.deepEqual(findingsByLine(front, 'Voice Notes has no public API, SDK or API key.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'Voice Notes has no public SDK, and the API runs on AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});

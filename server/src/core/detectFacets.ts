@@ -127,7 +127,14 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   // "Applications in DLA's own AWS accounts": a possessive before "own" makes the rest of its clause someone else's.
   const owned = ownedByOthers(tokens, tableRow);
   let nextOwned = 0;
+  let listChecked = -1;
+  let placingClauses: Set<number> | undefined;
   for (const mark of marks) {
+    // A negated list goes on past its commas ("no public API, SDK or API key") while the items name no venue and no verb.
+    if (!tableRow && negatedBy && mark.clause === negatedClause + 1 && listChecked !== mark.clause) {
+      listChecked = mark.clause;
+      if (followsComma(tokens, mark) && !(placingClauses ??= clausesPlacing(marks)).has(mark.clause)) negatedClause = mark.clause;
+    }
     while (nextOwned < owned.length && owned[nextOwned].token < mark.first) {
       negatedClause = owned[nextOwned].clause;
       negatedBy = false;
@@ -173,6 +180,20 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     }
   }
   if (explainedFrom >= 0) for (const mark of marks) if (mark.first > explainedFrom) mark.void = true;
+}
+
+/** Whether a mark's clause follows a comma. */
+function followsComma(tokens: Tokens, mark: Mark): boolean {
+  let first = mark.first;
+  while (first > 0 && !tokens.boundaries[first - 1]) first--;
+  return first > 0 && tokens.text.charCodeAt(tokens.starts[first - 1]) === 44;
+}
+
+/** The clauses that name a venue or a hosting verb: a clause that names neither can only be another item of a list before it. */
+function clausesPlacing(marks: Mark[]): Set<number> {
+  const clauses = new Set<number>();
+  for (const mark of marks) if (has(mark, 'cloud') || has(mark, 'hosting')) clauses.add(mark.clause);
+  return clauses;
 }
 
 function clausesWithVenues(marks: Mark[]): Set<number> {
