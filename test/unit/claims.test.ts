@@ -139,7 +139,8 @@ test('an open-weight release is read from a verb and its object', () => {
 
 test('a statement naming venues and surfaces thousands of times is read in linear time', () => {
   const profile = loadBuiltinProfile();
-  for (const unit of ['the app and API on Lambda ', '| API | hosted on AWS in May ']) {
+  const scopes = "no API, unlike Cursor, which serves from AWS, H100s rented from CoreWeave, DLA's own AWS, a prior pilot, ";
+  for (const unit of ['the app and API on Lambda ', '| API | hosted on AWS in May ', scopes]) {
     const text = `---\nclassification: api\n---\nWe ${unit.repeat(20000)}\n`;
     const started = performance.now();
     const analysis = analyze(text, profile, { regime: '2025-10', today: '2026-11-26' });
