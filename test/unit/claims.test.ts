@@ -543,3 +543,11 @@ test('a negated list goes on past its commas while its items name no venue and n
   assert.deepEqual(findingsByLine(front, 'Voice Notes has no public API, SDK or API key.\n'), {});
   assert.deepEqual(findingsByLine(front, 'Voice Notes has no public SDK, and the API runs on AWS.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
 });
+
+test('a row under a sub-processor header is that company\'s, unless the company named there is a venue', () => {
+  const front = 'classification: api\nserved-on: [azure, oci]\nlaunch: 2025-06-01';
+  const body = '| Sub-processor | Entity and location | Activity |\n|---|---|---|\n| Zendesk | Zendesk, Inc. (runs on AWS us-east-1) | Support ticketing |\n| CoreWeave | CoreWeave, Inc. | GPU inference capacity serving the API |\n';
+  const found = findingsByLine(front, body);
+  assert.equal(found[3], undefined);
+  assert.ok(found[4]?.includes('api-exclusivity'));
+});

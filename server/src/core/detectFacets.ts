@@ -109,6 +109,8 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
   for (const mark of marks) {
     // Under a header naming a venue ("| AWS |" over "| not planned |"), a retraction is that venue's alone: its column is its clause.
     if (tableRow && (mark.mask & CATEGORY_BIT.negationAfter) !== 0 && underVenueHeader(marks, tokens, mark)) present |= mark.mask & ~CATEGORY_BIT.negationAfter;
+    // A header naming someone else ("| Sub-processor |") makes the row theirs, unless the row names a venue there: then it is ours at that venue.
+    else if (tableRow && (mark.mask & CATEGORY_BIT.thirdParty) !== 0 && tokens.headers[mark.first] && venueInCell(marks, tokens, mark)) present |= mark.mask & ~CATEGORY_BIT.thirdParty;
     else present |= mark.mask;
   }
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
@@ -227,6 +229,12 @@ function opensRelativeClause(tokens: Tokens, mark: Mark): boolean {
   while (first > 0 && !tokens.boundaries[first - 1]) first--;
   // The pronoun is in no phrase, so the tokens keep only its place: read it from the text.
   return RELATIVE_PRONOUNS.has(tokens.text.slice(tokens.starts[first], tokens.ends[first]).toLowerCase());
+}
+
+/** Whether the cell under a header mark names a venue. */
+function venueInCell(marks: Mark[], tokens: Tokens, header: Mark): boolean {
+  const column = tokens.columns[header.first];
+  return marks.some((other) => has(other, 'cloud') && !tokens.headers[other.first] && tokens.columns[other.first] === column);
 }
 
 /** Whether a mark of a table row stands in a column whose header names a venue. */
