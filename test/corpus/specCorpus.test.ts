@@ -32,8 +32,9 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch5': { precision: 0.72, recall: 0.6 },
   'blind/batch6': { precision: 0.84, recall: 0.84 },
   'blind/batch7': { precision: 0.86, recall: 0.72 },
+  'blind/batch8': { precision: 0.7, recall: 0.75 },
   // Its first run, untuned: a floor against regressions, not a target.
-  'blind/batch8': { precision: 0.5, recall: 0.69 },
+  'blind/batch9': { precision: 0.7, recall: 0.8 },
 };
 
 function folders(): string[] {
