@@ -551,3 +551,9 @@ test('a row under a sub-processor header is that company\'s, unless the company 
   assert.equal(found[3], undefined);
   assert.ok(found[4]?.includes('api-exclusivity'));
 });
+
+test('in a table a venue in one header does not continue the list of the header before it', () => {
+  const front = 'classification: api\nserved-on: [azure, aws]\nlaunch: 2026-06-09';
+  const body = '| Train | Azure AI Foundry | Amazon Bedrock (us-east-1, eu-central-1) | Google Vertex AI (us-central1) |\n|---|---|---|---|\n| 3.1 | 2026-05-19 | 2026-05-19 | n/a |\n';
+  assert.deepEqual(findingsByLine(front, body), {});
+});

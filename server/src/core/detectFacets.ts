@@ -598,6 +598,8 @@ function listedAfter(marks: Mark[], index: number, tiedVia: readonly (Mark | und
   const cloud = marks[index];
   const previous = marks[index - 1];
   if (!previous) return undefined;
+  // In a table a column is a clause of its own: a venue in one header does not continue the list of the header before it.
+  if (cloud.clause !== previous.clause && tokens.headers[cloud.first]) return undefined;
   if (cloud.clause - previous.clause <= 1 && tiedVia[index - 1]) return tiedVia[index - 1];
   const opensAfterSemicolon = cloud.first > 0 && tokens.boundaries[cloud.first - 1] && tokens.text.charCodeAt(tokens.starts[cloud.first - 1]) === 59;
   // The verb is left out only where the venue stands alone or before where and when ("Azure regions on 7 Jul"), not before a noun ("Azure customers get it").
