@@ -557,3 +557,11 @@ test('in a table a venue in one header does not continue the list of the header 
   const body = '| Train | Azure AI Foundry | Amazon Bedrock (us-east-1, eu-central-1) | Google Vertex AI (us-central1) |\n|---|---|---|---|\n| 3.1 | 2026-05-19 | 2026-05-19 | n/a |\n';
   assert.deepEqual(findingsByLine(front, body), {});
 });
+
+test("someone else's request, probes that measure us and 'nothing of ours' are no hosting claim", () => {
+  const front = 'classification: api\nserved-on: [azure]\nlaunch: 2026-01-10';
+  assert.deepEqual(findingsByLine(front, 'Amazon has asked to list the API in SageMaker JumpStart.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'External synthetic probes run from nodes in AWS regions.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'The nodes in AWS regions host nothing of ours.\n'), {});
+  assert.deepEqual(findingsByLine(front, 'We list the API in SageMaker JumpStart.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});
