@@ -397,7 +397,7 @@ test('a home venue the statement leaves without a date comes after the venue it 
   const front = 'classification: api\nserved-on: [azure, gcp]\nlaunch: 2026-07-08';
   const item = (azure: string): string => `The chat API went live on Azure on 1 March.\n\n- The video API opens on Vertex AI in us-central1 on 15 September. ${azure}\n`;
   assert.deepEqual(findingsByLine(front, item('An Azure launch depends on GPU allocation and has no date yet.')), { 3: ['azure-first'] });
-  assert.deepEqual(findingsByLine(front, item('An Azure launch is planned for 1 October.')), {});
+  assert.deepEqual(findingsByLine(front, item('An Azure launch is planned for 1 September.')), {});
 });
 
 test('under a header naming a venue, "not planned" retracts that venue alone', () => {
@@ -564,4 +564,11 @@ test("someone else's request, probes that measure us and 'nothing of ours' are n
   assert.deepEqual(findingsByLine(front, 'External synthetic probes run from nodes in AWS regions.\n'), {});
   assert.deepEqual(findingsByLine(front, 'The nodes in AWS regions host nothing of ours.\n'), {});
   assert.deepEqual(findingsByLine(front, 'We list the API in SageMaker JumpStart.\n'), { 1: ['api-exclusivity', 'declaration-mismatch'] });
+});
+
+test('a home venue a statement names with a later date than the venue it places comes after it', () => {
+  const front = 'classification: api\nserved-on: [azure, gcp]';
+  const body = 'The Sora API went live on Vertex AI in May; the Azure listing is planned for September.\n';
+  assert.deepEqual(findingsByLine(front, body), { 1: ['azure-first'] });
+  assert.deepEqual(findingsByLine(front, body.replace('September', 'April')), {});
 });

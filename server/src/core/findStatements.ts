@@ -11,7 +11,7 @@ import { findBlocks, type Block } from './findBlocks';
 import { findDates, UNSCHEDULED } from './readDates';
 import { splitSentences } from './splitSentences';
 import { tokenize, Tokens } from './tokenize';
-import type { Heading, Span, Statement } from './types';
+import type { Heading, Span, Statement, Tie } from './types';
 
 export interface Body {
   statements: Statement[];
@@ -227,13 +227,37 @@ function dateTies(text: string, statement: Statement, home: ReadonlySet<string>)
     facets.laterOn.push(tie.cloud);
     facets.evidence.push(tie.evidence[tie.evidence.length - 1]);
   }
-  // "An Azure launch … has no date yet": a home venue the statement leaves unset comes after those it dates.
-  for (const home of facets.homeUnplaced ?? []) {
-    const date = dates[Math.min(firstStartingAt(dates, home.span.start), dates.length - 1)];
-    if (date?.value !== UNSCHEDULED || facets.laterOn.includes(home.value)) continue;
-    facets.laterOn.push(home.value);
+  // "An Azure launch … has no date yet", "the Azure listing is planned for January 2027": a home venue the statement
+  // names with no date, or a later one than it gives the venues it places, comes after them.
+  for (const named of facets.homeUnplaced ?? []) {
+    // Only a date in the venue's own clause is its own.
+    const date = dates[Math.min(firstStartingAt(dates, named.span.start), dates.length - 1)];
+    if (!date || facets.laterOn.includes(named.value)) continue;
+    ends ??= clauseEnds(text, statement.span).map((span) => ({ span }));
+    if (!sameClause(ends, Math.min(date.span.start, named.span.start), Math.max(date.span.start, named.span.end))) continue;
+    const later = date.value === UNSCHEDULED || facets.ties.some((tie) => !home.has(tie.cloud) && tie.when !== undefined && before(tie.when, date.value));
+    if (!later) {
+      // A home venue dated no later than every venue the statement places ships there first.
+      const offHome = facets.ties.filter((tie) => !home.has(tie.cloud));
+      // Each of them needs a date of its own: one the home venue's clause gave them too orders nothing.
+      const ownDate = (tie: Tie): boolean => tie.evidence.some((item) => item.facet === 'order' && item.span.start !== date.span.start);
+      const first = offHome.length > 0 && offHome.every((tie) => tie.when !== undefined && ownDate(tie) && comparable(tie.when, date.value) && tie.when >= date.value);
+      if (first && facets.firstOn === undefined) facets.firstOn = named.value;
+      continue;
+    }
+    facets.laterOn.push(named.value);
     facets.evidence.push({ facet: 'order', value: text.slice(date.span.start, date.span.end), span: date.span });
   }
+}
+
+/** Whether two found dates can be compared: both give a year, or neither does. */
+function comparable(first: number, second: number): boolean {
+  return first >= 10000 === second >= 10000;
+}
+
+/** Whether one found date is before another that it can be compared with. */
+function before(first: number, second: number): boolean {
+  return comparable(first, second) && first < second;
 }
 
 export function findStatements(text: string, bodyStart: number, vocabulary: CompiledVocabulary, cache?: FacetCache): Body {
