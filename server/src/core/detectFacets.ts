@@ -106,12 +106,18 @@ function assignClauses(tokens: Tokens, marks: Mark[], tableRow: boolean): void {
  */
 function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: readonly number[]): void {
   let present = 0;
+  let venueColumns: VenueColumns | undefined;
   for (const mark of marks) {
+    const column = tokens.columns[mark.first];
     // Under a header naming a venue ("| AWS |" over "| not planned |"), a retraction is that venue's alone: its column is its clause.
-    if (tableRow && (mark.mask & CATEGORY_BIT.negationAfter) !== 0 && underVenueHeader(marks, tokens, mark)) present |= mark.mask & ~CATEGORY_BIT.negationAfter;
-    // A header naming someone else ("| Sub-processor |") makes the row theirs, unless the row names a venue there: then it is ours at that venue.
-    else if (tableRow && (mark.mask & CATEGORY_BIT.thirdParty) !== 0 && tokens.headers[mark.first] && venueInCell(marks, tokens, mark)) present |= mark.mask & ~CATEGORY_BIT.thirdParty;
-    else present |= mark.mask;
+    if (tableRow && (mark.mask & CATEGORY_BIT.negationAfter) !== 0 && !tokens.headers[mark.first] && (venueColumns ??= columnsWithVenues(marks, tokens)).inHeader.has(column)) {
+      present |= mark.mask & ~CATEGORY_BIT.negationAfter;
+    } else if (tableRow && (mark.mask & CATEGORY_BIT.thirdParty) !== 0 && tokens.headers[mark.first] && (venueColumns ??= columnsWithVenues(marks, tokens)).inCell.has(column)) {
+      // A header naming someone else ("| Sub-processor |") makes the row theirs, unless the row names a venue there: then it is ours at that venue.
+      present |= mark.mask & ~CATEGORY_BIT.thirdParty;
+    } else {
+      present |= mark.mask;
+    }
   }
   const voiding = tableRow ? STATEMENT_VOIDS | ROW_VOIDS : STATEMENT_VOIDS;
   if ((present & voiding) !== 0 || ((present & CATEGORY_BIT.viewHolder) !== 0 && statesAView(marks, reach))) {
@@ -135,7 +141,7 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     // A negated list goes on past its commas ("no public API, SDK or API key") while the items name no venue and no verb.
     if (!tableRow && negatedBy && mark.clause === negatedClause + 1 && listChecked !== mark.clause) {
       listChecked = mark.clause;
-      if (followsComma(tokens, mark) && !(placingClauses ??= clausesPlacing(marks)).has(mark.clause)) negatedClause = mark.clause;
+      if (followsComma(tokens, mark) && !(placingClauses ??= clausesWith(marks, CATEGORY_BIT.cloud | CATEGORY_BIT.hosting)).has(mark.clause)) negatedClause = mark.clause;
     }
     while (nextOwned < owned.length && owned[nextOwned].token < mark.first) {
       negatedClause = owned[nextOwned].clause;
@@ -162,7 +168,7 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
       negatedClause = mark.clause;
       negatedBy = has(mark, 'negation');
       // An opening phrase that sets the past ("Under a prior Army pilot, the service ran on …") reaches into the clause it introduces.
-      if (has(mark, 'past') && !tableRow && !(cloudClauses ??= clausesWithVenues(marks)).has(mark.clause)) pastIntro = mark.clause + 1;
+      if (has(mark, 'past') && !tableRow && !(cloudClauses ??= clausesWith(marks, CATEGORY_BIT.cloud)).has(mark.clause)) pastIntro = mark.clause + 1;
     }
     if (mark.clause === pastIntro) mark.void = true;
     if (has(mark, 'contrast')) contrastClause = mark.clause;
@@ -191,16 +197,10 @@ function followsComma(tokens: Tokens, mark: Mark): boolean {
   return first > 0 && tokens.text.charCodeAt(tokens.starts[first - 1]) === 44;
 }
 
-/** The clauses that name a venue or a hosting verb: a clause that names neither can only be another item of a list before it. */
-function clausesPlacing(marks: Mark[]): Set<number> {
+/** The clauses with a match of any category in `mask` (a clause with no venue and no verb can only be another item of a list). */
+function clausesWith(marks: Mark[], mask: number): Set<number> {
   const clauses = new Set<number>();
-  for (const mark of marks) if (has(mark, 'cloud') || has(mark, 'hosting')) clauses.add(mark.clause);
-  return clauses;
-}
-
-function clausesWithVenues(marks: Mark[]): Set<number> {
-  const clauses = new Set<number>();
-  for (const mark of marks) if (has(mark, 'cloud')) clauses.add(mark.clause);
+  for (const mark of marks) if ((mark.mask & mask) !== 0) clauses.add(mark.clause);
   return clauses;
 }
 
@@ -231,16 +231,17 @@ function opensRelativeClause(tokens: Tokens, mark: Mark): boolean {
   return RELATIVE_PRONOUNS.has(tokens.text.slice(tokens.starts[first], tokens.ends[first]).toLowerCase());
 }
 
-/** Whether the cell under a header mark names a venue. */
-function venueInCell(marks: Mark[], tokens: Tokens, header: Mark): boolean {
-  const column = tokens.columns[header.first];
-  return marks.some((other) => has(other, 'cloud') && !tokens.headers[other.first] && tokens.columns[other.first] === column);
+/** The columns of a table row whose header, and those whose cell, names a venue. */
+interface VenueColumns {
+  inHeader: Set<number>;
+  inCell: Set<number>;
 }
 
-/** Whether a mark of a table row stands in a column whose header names a venue. */
-function underVenueHeader(marks: Mark[], tokens: Tokens, mark: Mark): boolean {
-  const column = tokens.columns[mark.first];
-  return !tokens.headers[mark.first] && marks.some((other) => has(other, 'cloud') && tokens.headers[other.first] && tokens.columns[other.first] === column);
+/** Read once per row, so that a row of many cells stays linear. */
+function columnsWithVenues(marks: Mark[], tokens: Tokens): VenueColumns {
+  const found: VenueColumns = { inHeader: new Set(), inCell: new Set() };
+  for (const mark of marks) if (has(mark, 'cloud')) (tokens.headers[mark.first] ? found.inHeader : found.inCell).add(tokens.columns[mark.first]);
+  return found;
 }
 
 /** The home venue a mark names, if it names one. */
@@ -470,9 +471,9 @@ function findTie(
     // A share of traffic under a header that names the venue ("| Share on AWS |" over "| 75% |") places that much there.
     if (tokens.headers[cloud.first] && hasShare(tokens, column)) return cloud;
     // So does a date under a header that names the venue ("| Azure |" over "| 2026-10-01 |").
-    if (tokens.headers[cloud.first] && cellHasDate(tokens, column)) return cloud;
+    if (tokens.headers[cloud.first] && columnHasDate(tokens, column, false)) return cloud;
     // A venue under a date ("| Q3 2026 |" over "| Amazon Bedrock GA |") is where the row's item ships then.
-    if (!tokens.headers[cloud.first] && headerHasDate(tokens, column)) return cloud;
+    if (!tokens.headers[cloud.first] && columnHasDate(tokens, column, true)) return cloud;
   }
   // A site that opens the statement or a clause is at work there ("Tidepool serves the sandbox endpoint", "…, Fen is the default home").
   if (context.sites?.has(cloud.first) && (cloud.first === 0 || tokens.boundaries[cloud.first - 1])) return cloud;
@@ -497,24 +498,12 @@ function clausesUsingHome(marks: Mark[], vocabulary: CompiledVocabulary): Set<nu
   return home;
 }
 
-/** Whether a column's header holds a date ("Q3 2026", "June"). */
-function headerHasDate(tokens: Tokens, column: number): boolean {
+/** Whether a column's header (or its cell, not the header) holds a date ("| Q3 2026 |", "| 2026-10-01 |"). */
+function columnHasDate(tokens: Tokens, column: number, header: boolean): boolean {
   let start = -1;
   let end = -1;
   for (let index = 0; index < tokens.length; index++) {
-    if (tokens.columns[index] !== column || !tokens.headers[index]) continue;
-    if (start < 0) start = tokens.starts[index];
-    end = tokens.ends[index];
-  }
-  return start >= 0 && findDates(tokens.text, { start, end }).length > 0;
-}
-
-/** Whether a column's cell (not its header) holds a date. */
-function cellHasDate(tokens: Tokens, column: number): boolean {
-  let start = -1;
-  let end = -1;
-  for (let index = 0; index < tokens.length; index++) {
-    if (tokens.columns[index] !== column || tokens.headers[index]) continue;
+    if (tokens.columns[index] !== column || tokens.headers[index] !== header) continue;
     if (start < 0) start = tokens.starts[index];
     end = tokens.ends[index];
   }
