@@ -572,3 +572,9 @@ test('a home venue a statement names with a later date than the venue it places 
   assert.deepEqual(findingsByLine(front, body), { 1: ['azure-first'] });
   assert.deepEqual(findingsByLine(front, body.replace('September', 'April')), {});
 });
+
+test('a home venue put aside by a contrast ("instead of Azure") is one the product does not ship on first', () => {
+  const front = 'classification: non-api\nserved-on: [azure, gcp]';
+  assert.deepEqual(findingsByLine(front, '- From September 8, the sandboxes run on GKE in us-central1 instead of Azure.\n'), { 1: ['azure-first'] });
+  assert.deepEqual(findingsByLine(front, '- From September 8, the sandboxes run on GKE in us-central1 as well as on Azure.\n'), {});
+});

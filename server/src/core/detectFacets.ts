@@ -160,7 +160,11 @@ function applyScopes(marks: Mark[], tokens: Tokens, tableRow: boolean, reach: re
     if (mark.clause === rivalClause) mark.void = true;
     if (mark.clause === contrastClause) {
       if (has(mark, 'hosting')) contrastClause = -1;
-      else mark.void = true;
+      else {
+        mark.void = true;
+        // "Runs on GKE instead of Azure": the venue put aside is one the product does not ship on.
+        mark.negated = has(mark, 'cloud');
+      }
     }
     // A rival's product ("a competitor's agent runs on Vertex") is someone else's to the end of the clause, verbs and all.
     const theirs = has(mark, 'thirdParty') || (has(mark, 'contrast') && tokens.possessive(mark.last - 1));
