@@ -578,3 +578,10 @@ test('a home venue put aside by a contrast ("instead of Azure") is one the produ
   assert.deepEqual(findingsByLine(front, '- From September 8, the sandboxes run on GKE in us-central1 instead of Azure.\n'), { 1: ['azure-first'] });
   assert.deepEqual(findingsByLine(front, '- From September 8, the sandboxes run on GKE in us-central1 as well as on Azure.\n'), {});
 });
+
+test('checkpoints pushed to a hub are an open-weight release, and a hybrid product lends no release to other statements', () => {
+  const front = 'classification: hybrid\nserved-on: [azure, gcp]\nlaunch: 2026-01-12';
+  const body = '- Put the weights of the small model on Hugging Face under Apache-2.0.\n- The app runs on Azure and GKE.\n';
+  assert.deepEqual(findingsByLine(front, body), { 1: ['open-weights-criteria'], 2: ['non-api-carve-out'] });
+  assert.deepEqual(findingsByLine(front, '- bf16 checkpoints pushed to the Hugging Face Hub, public.\n'), { 1: ['open-weights-criteria'] });
+});

@@ -195,7 +195,7 @@ describe('front-matter hovers', () => {
       'Allowed values:',
       '- `api`: The product is offered as an API (endpoints, SDKs, per-token billing). A statement that names no surface is read as being about the API.',
       '- `non-api`: The product is not an API: an app, a device or a subscription. A statement that names no surface is read as being about that product, and a statement that describes an API is reported as `declaration-mismatch`.',
-      '- `hybrid`: The product has both API and non-API surfaces. A statement that names no surface is read with every surface the text shows.',
+      '- `hybrid`: The product has both API and non-API surfaces. A statement that names no surface is read with every API and non-API surface the text shows.',
     ]);
   });
 

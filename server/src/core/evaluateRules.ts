@@ -115,7 +115,8 @@ function documentSurfaces(context: RuleContext, facts: FactUse[], denied: readon
   if (classificationDeclared) useKey(context, facts, 'surface');
   const found = classNamed(contract, classification);
   if (!found) return [];
-  const own = found.surfaces === undefined ? surfaces.filter(allowed) : surfaces.filter((surface) => found.surfaces!.includes(surface) && allowed(surface));
+  // A class without surfaces of its own ("hybrid") lends those of the other classes, never a release or capacity named elsewhere.
+  const own = found.surfaces === undefined ? surfaces.filter((surface) => classed(surface) && allowed(surface)) : surfaces.filter((surface) => found.surfaces!.includes(surface) && allowed(surface));
   return own.length > 0 ? own : (found.otherwise ?? []).filter(allowed);
 }
 
