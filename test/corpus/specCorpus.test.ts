@@ -33,8 +33,9 @@ const FLOORS: Record<string, Floors> = {
   'blind/batch6': { precision: 0.84, recall: 0.84 },
   'blind/batch7': { precision: 0.86, recall: 0.72 },
   'blind/batch8': { precision: 0.7, recall: 0.75 },
+  'blind/batch9': { precision: 0.78, recall: 0.82 },
   // Its first run, untuned: a floor against regressions, not a target.
-  'blind/batch9': { precision: 0.7, recall: 0.8 },
+  'blind/batch10': { precision: 0.68, recall: 0.7 },
 };
 
 function folders(): string[] {
